@@ -1,0 +1,28 @@
+package dev.hoard;
+
+import dev.hoard.cli.Cli;
+import dev.hoard.cli.Interrupt;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** hoard's entry point: {@link #run} does the work and returns the exit status; only {@link #main} exits. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Interrupt interrupt = Interrupt.onSignals();
+    int code = Cli.run(out, err, System.in, interrupt, System.console() != null, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs hoard with the given streams, as if from a non-terminal; returns the exit status. */
+  public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
+    return Cli.run(out, err, in, new Interrupt(), false, args);
+  }
+}

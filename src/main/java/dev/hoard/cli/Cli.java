@@ -1,0 +1,71 @@
+package dev.hoard.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** Builds the picocli command tree and maps every outcome to the contract's exit status. */
+public final class Cli {
+  private Cli() {}
+
+  /** What every command needs from its surroundings: streams, the interrupt, whether stdout is a terminal. */
+  record Context(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal) {}
+
+  @Command(name = "hoard", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "A parallel, chunked file downloader and scraper for the terminal.",
+      subcommands = {CommandLine.HelpCommand.class})
+  static final class Hoard implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'hoard get' or 'hoard --help'");
+    }
+  }
+
+  /** The version from the jar's build; {@code hoard/VERSION} is also the default User-Agent. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"hoard " + version()};
+    }
+  }
+
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Cli.class.getResourceAsStream("/hoard.properties")) {
+      if (in != null) p.load(in);
+    } catch (IOException ignored) {
+      // an unknown version is not worth failing for
+    }
+    return p.getProperty("hoard.version", "dev");
+  }
+
+  /** Runs one command line; returns the exit status. */
+  public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
+      String... args) {
+    Context ctx = new Context(out, err, in, interrupt, terminal);
+    CommandLine cmd = new CommandLine(new Hoard());
+    cmd.addSubcommand("get", new GetCommand(ctx));
+    cmd.addSubcommand("check", new CheckCommand(ctx));
+    cmd.addSubcommand("tune", new TuneCommand(ctx));
+    CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+    gen.getCommandSpec().usageMessage().hidden(false);
+    cmd.addSubcommand("generate-completion", gen);
+    cmd.setOut(out).setErr(err);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
+      err.println("hoard: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      err.flush();
+      return ExitCodes.LOCAL;
+    });
+    int code = cmd.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

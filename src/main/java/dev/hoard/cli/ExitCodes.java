@@ -1,0 +1,12 @@
+package dev.hoard.cli;
+
+/** The contract's exit statuses. */
+final class ExitCodes {
+  private ExitCodes() {}
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int LOCAL = 3;
+  static final int INTERRUPTED = 130;
+}

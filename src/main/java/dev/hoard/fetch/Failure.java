@@ -1,0 +1,41 @@
+package dev.hoard.fetch;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+
+/** Says what went wrong in words a person can act on: {@code connection refused}, {@code timed out after 30 s}. */
+public final class Failure {
+  private Failure() {}
+
+  public static String describe(Throwable t) {
+    if (t instanceof StatusException || t instanceof FatalException) return t.getMessage();
+    if (t instanceof ConnectException) return "connection refused";
+    if (t instanceof UnknownHostException) return "unknown host " + t.getMessage();
+    if (t instanceof NoRouteToHostException) return "no route to host";
+    if (t instanceof SocketTimeoutException || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+      return "timed out (" + message(t) + ")";
+    }
+    if (t instanceof SSLException) return "TLS error: " + message(t);
+    if (t instanceof NoHttpResponseException) return "server closed the connection without answering";
+    if (t instanceof ConnectionClosedException) return "connection closed early: " + message(t);
+    if (t instanceof SocketException) {
+      String m = message(t);
+      return m.toLowerCase(java.util.Locale.ROOT).contains("reset") ? "connection reset" : m;
+    }
+    if (t instanceof InterruptedIOException) return "interrupted";
+    if (t instanceof IOException) return message(t);
+    return t.getClass().getSimpleName() + ": " + message(t);
+  }
+
+  private static String message(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

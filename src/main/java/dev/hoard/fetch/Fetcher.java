@@ -1,0 +1,100 @@
+package dev.hoard.fetch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+
+/**
+ * Opens one request and follows its redirects under hoard's rules: at most {@value #MAX_REDIRECTS}, http and https
+ * only, a loop fails, and {@link HomeHeaders} go only to their own origin. HttpClient's own redirect handling is off
+ * because it copies every request header to the next hop.
+ */
+public final class Fetcher {
+  static final int MAX_REDIRECTS = 10;
+
+  private final Http http;
+
+  public Fetcher(Http http) {
+    this.http = http;
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  /**
+   * Sends {@code method} to {@code url} with {@code headers} (for example Range and If-Range, sent at every hop) and
+   * {@code home} (sent only to its origin), follows redirects, and returns the final response, whatever its status.
+   */
+  public Response open(String method, URI url, List<String[]> headers, HomeHeaders home) throws IOException {
+    URI current = url;
+    Set<String> seen = new HashSet<>();
+    String verb = method;
+    for (int hop = 0; ; hop++) {
+      checkScheme(current);
+      if (!seen.add(withoutUserInfo(current).toString())) throw new FatalException("redirect loop at " + withoutUserInfo(current));
+      HttpUriRequestBase request = new HttpUriRequestBase(verb, withoutUserInfo(current));
+      request.setHeader("Accept-Encoding", "identity");
+      for (String[] h : headers) request.setHeader(h[0], h[1]);
+      if (home.appliesTo(current)) {
+        for (String[] h : home.headers()) request.addHeader(h[0], h[1]);
+      }
+      ClassicHttpResponse raw = http.client.executeOpen(null, request, null);
+      Response response = new Response(current, request, raw);
+      int code = raw.getCode();
+      String location = response.header("Location");
+      if (!isRedirect(code) || location == null) return response;
+      response.close();
+      if (hop >= MAX_REDIRECTS) throw new FatalException("too many redirects (more than " + MAX_REDIRECTS + ")");
+      current = resolve(current, location);
+      if (code == 303 && !verb.equals("HEAD")) verb = "GET";
+    }
+  }
+
+  static boolean isRedirect(int code) {
+    return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+  }
+
+  static URI resolve(URI base, String location) throws FatalException {
+    try {
+      return base.resolve(new URI(escapeIllegal(location.trim())));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new FatalException("bad redirect Location: " + location);
+    }
+  }
+
+  /** Percent-encodes the characters servers put in Location headers that a URI may not hold (spaces, non-ASCII). */
+  static String escapeIllegal(String text) {
+    StringBuilder b = new StringBuilder();
+    for (byte c : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int u = c & 0xff;
+      if (u <= 0x20 || u >= 0x7f || "\"<>\\^`{|}".indexOf(u) >= 0) b.append('%').append(String.format("%02X", u));
+      else b.append((char) u);
+    }
+    return b.toString();
+  }
+
+  static void checkScheme(URI url) throws FatalException {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new FatalException("refusing to follow a redirect to a " + (scheme.isEmpty() ? "relative" : scheme) + " URL");
+    }
+    if (url.getHost() == null) throw new FatalException("URL has no host: " + withoutUserInfo(url));
+  }
+
+  /** The URL without its user-info, which HttpClient refuses and which must not travel to another host. */
+  public static URI withoutUserInfo(URI url) {
+    if (url.getRawUserInfo() == null) return url;
+    String authority = url.getRawAuthority();
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+    return URI.create(url.getScheme() + "://" + authority + path + query);
+  }
+}

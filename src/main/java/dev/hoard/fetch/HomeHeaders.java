@@ -1,0 +1,49 @@
+package dev.hoard.fetch;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Headers that belong to one origin (scheme, host, port): the {@code -H} headers and the credentials of a listed
+ * URL. They are sent only to that origin, never to a host a redirect or a crawled link leads to.
+ */
+public record HomeHeaders(String origin, List<String[]> headers) {
+  public HomeHeaders {
+    Objects.requireNonNull(origin, "origin");
+    headers = List.copyOf(headers);
+  }
+
+  /** The headers for {@code url}: each {@code -H} header, and Basic credentials when the URL carries user-info. */
+  public static HomeHeaders of(URI url, List<String[]> extra) {
+    List<String[]> all = new ArrayList<>(extra);
+    String info = url.getRawUserInfo();
+    if (info != null && !info.isEmpty()) {
+      String decoded = java.net.URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
+      all.add(new String[] {"Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))});
+    }
+    return new HomeHeaders(originOf(url), all);
+  }
+
+  public static HomeHeaders none() {
+    return new HomeHeaders("", List.of());
+  }
+
+  /** {@code scheme://host:port}, lower-cased, with the scheme's default port made explicit. */
+  public static String originOf(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    int port = url.getPort();
+    if (port < 0) port = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    return scheme + "://" + host + ":" + port;
+  }
+
+  boolean appliesTo(URI url) {
+    return !headers.isEmpty() && origin.equals(originOf(url));
+  }
+}

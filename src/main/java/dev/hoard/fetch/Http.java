@@ -1,0 +1,68 @@
+package dev.hoard.fetch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one shared HTTP client of a run: pooled keep-alive connections, capped per host, TLS verified.
+ * Redirects, retries and content decoding are off here: {@link Fetcher} does them under hoard's rules.
+ */
+public final class Http implements Closeable {
+  final CloseableHttpClient client;
+  final HttpSettings settings;
+  private final PoolingHttpClientConnectionManager pool;
+
+  public Http(HttpSettings settings) {
+    this.settings = settings;
+    Timeout timeout = Timeout.of(settings.timeout());
+    this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnPerRoute(settings.maxPerHost())
+        .setMaxConnTotal(Math.max(settings.maxTotal(), settings.maxPerHost()))
+        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
+        .setConnPoolPolicy(PoolReusePolicy.LIFO)
+        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).setTcpNoDelay(true).build())
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(timeout)
+            .setSocketTimeout(timeout)
+            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+            .build())
+        .build();
+    this.client = HttpClients.custom()
+        .setConnectionManager(pool)
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableContentCompression()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .setUserAgent(settings.userAgent())
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setRedirectsEnabled(false)
+            .setResponseTimeout(timeout)
+            .setConnectionRequestTimeout(Timeout.DISABLED)
+            .build())
+        .evictIdleConnections(TimeValue.ofSeconds(30))
+        .build();
+  }
+
+  public HttpSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close(CloseMode.IMMEDIATE);
+    pool.close(CloseMode.IMMEDIATE);
+  }
+}

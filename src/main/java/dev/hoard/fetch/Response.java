@@ -1,0 +1,107 @@
+package dev.hoard.fetch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+
+/** One open HTTP response at the end of its redirects. Close it, or {@link #abort()} it to drop the connection. */
+public final class Response implements Closeable {
+  private final URI url;
+  private final HttpUriRequestBase request;
+  private final ClassicHttpResponse response;
+  private volatile boolean released;
+
+  Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response) {
+    this.url = url;
+    this.request = request;
+    this.response = response;
+  }
+
+  /** The URL that answered, after redirects. */
+  public URI url() {
+    return url;
+  }
+
+  public int status() {
+    return response.getCode();
+  }
+
+  public String reason() {
+    return response.getReasonPhrase();
+  }
+
+  /** The value of the first header of that name, or null. */
+  public String header(String name) {
+    Header h = response.getFirstHeader(name);
+    return h == null ? null : h.getValue();
+  }
+
+  /** Content-Length, or -1 when the server did not say. */
+  public long contentLength() {
+    String v = header("Content-Length");
+    if (v == null) return -1;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The body; an empty stream when there is none. */
+  public InputStream body() throws IOException {
+    HttpEntity entity = response.getEntity();
+    return entity == null ? InputStream.nullInputStream() : entity.getContent();
+  }
+
+  /** The error this status stands for: {@code 404 Not Found}, with the server's Retry-After. */
+  public StatusException error() {
+    return new StatusException(status(), reason(), retryAfter(header("Retry-After"), ZonedDateTime.now()));
+  }
+
+  /** Parses {@code Retry-After} as seconds or an HTTP date, relative to {@code now}; null when absent or unreadable. */
+  static Duration retryAfter(String value, ZonedDateTime now) {
+    if (value == null || value.isBlank()) return null;
+    String v = value.trim();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(now, when);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (RuntimeException notDate) {
+        return null;
+      }
+    }
+  }
+
+  /** Drops the connection at once, without reading the rest of the body. */
+  public void abort() {
+    request.cancel();
+    try {
+      response.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the connection is being discarded anyway
+    }
+  }
+
+  /** Closes the response; unless {@link #release()} came first, the connection is dropped, not drained. */
+  @Override
+  public void close() {
+    if (!released) abort();
+  }
+
+  /** Closes a response whose body was read to its end, so its connection goes back to the pool. */
+  public void release() throws IOException {
+    released = true;
+    response.close();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.hoard.fetch;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** The server answered with an error status: {@code 404 Not Found}, {@code 503 Service Unavailable}. */
+public final class StatusException extends IOException {
+  private final int status;
+  private final Duration retryAfter;
+
+  public StatusException(int status, String reason, Duration retryAfter) {
+    super(status + (reason == null || reason.isBlank() ? "" : " " + reason));
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The server's {@code Retry-After}, or null. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+
+  /** 408, 429 and 5xx are worth another try; other 4xx are not. */
+  public boolean retryable() {
+    return status == 408 || status == 429 || status >= 500;
+  }
+}

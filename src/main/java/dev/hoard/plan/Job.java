@@ -1,0 +1,32 @@
+package dev.hoard.plan;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * One thing to download.
+ *
+ * @param url the URL as listed or found
+ * @param out the file name asked for with {@code out=}, or null
+ * @param sha256 the expected SHA-256 in lower-case hex, or null
+ * @param depth 0 for a listed URL, N for a link found N pages away from one
+ * @param parent the page that linked to it, or null for a listed URL
+ * @param root the listed URL it descends from: its {@code -H} headers and credentials go only to that origin
+ */
+public record Job(URI url, String out, String sha256, int depth, URI parent, URI root) implements LinksFile.Entry {
+  public Job {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(root, "root");
+    if (depth < 0) throw new IllegalArgumentException("depth must be >= 0: " + depth);
+  }
+
+  /** A URL given on the command line or in the links file. */
+  public static Job listed(URI url, String out, String sha256) {
+    return new Job(url, out, sha256, 0, null, url);
+  }
+
+  /** A link found on page {@code page} while crawling. */
+  public Job child(URI link) {
+    return new Job(link, null, null, depth + 1, url, root);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.hoard.plan;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+
+/**
+ * Streams a links file: one URL per line, then optional {@code out=NAME} and {@code sha256=HEX}; blank lines and
+ * {@code #} comments skipped. Yields a {@link Job} or a {@link LineError} per line, reading only as far as asked.
+ */
+public final class LinksFile implements Iterator<LinksFile.Entry> {
+  /** What one line of the file gave. */
+  public sealed interface Entry permits Job, LineError {}
+
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  private final BufferedReader reader;
+  private final String source;
+  private int lineNo;
+  private Entry next;
+
+  /** @param source how messages name the file: {@code links.txt}, or {@code stdin} */
+  public LinksFile(BufferedReader reader, String source) {
+    this.reader = reader;
+    this.source = source;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next != null) return true;
+    try {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) continue;
+        next = parse(t, source, lineNo);
+        return true;
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(source + ":" + lineNo + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Entry next() {
+    if (!hasNext()) throw new NoSuchElementException();
+    Entry e = next;
+    next = null;
+    return e;
+  }
+
+  /** Parses one non-blank, non-comment line. */
+  static Entry parse(String line, String source, int lineNo) {
+    String[] words = SPACE.split(line);
+    URI url;
+    try {
+      url = parseUrl(words[0]);
+    } catch (IllegalArgumentException e) {
+      return new LineError(source, lineNo, e.getMessage());
+    }
+    String out = null;
+    String sha = null;
+    for (int i = 1; i < words.length; i++) {
+      String w = words[i];
+      int eq = w.indexOf('=');
+      String key = eq < 0 ? w : w.substring(0, eq);
+      String value = eq < 0 ? null : w.substring(eq + 1);
+      switch (key) {
+        case "out" -> {
+          if (value == null || value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/")
+              || value.contains("\\") || value.chars().anyMatch(c -> c < 0x20)) {
+            return new LineError(source, lineNo, "bad out= value '" + value + "': a bare file name is needed (no '/', no '..')");
+          }
+          out = value;
+        }
+        case "sha256" -> {
+          if (value == null || !HEX64.matcher(value).matches()) {
+            return new LineError(source, lineNo, "bad sha256= value '" + value + "': 64 hex digits are needed");
+          }
+          sha = value.toLowerCase(Locale.ROOT);
+        }
+        default -> {
+          return new LineError(source, lineNo, eq < 0
+              ? "unexpected '" + w + "' after the URL (options are key=value: out=, sha256=)"
+              : "unknown key '" + key + "' (known: out, sha256)");
+        }
+      }
+    }
+    return Job.listed(url, out, sha);
+  }
+
+  /** An absolute http or https URL with a host, or an IllegalArgumentException saying what is wrong. */
+  public static URI parseUrl(String text) {
+    URI url;
+    try {
+      url = new URI(escape(text));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a valid URL: '" + text + "'");
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("not an http or https URL: '" + text + "'");
+    }
+    if (url.getHost() == null || url.getHost().isEmpty()) {
+      throw new IllegalArgumentException("URL has no host: '" + text + "'");
+    }
+    return url;
+  }
+
+  /** Percent-encodes the characters people paste into URLs that a URI may not hold (non-ASCII, quotes, braces). */
+  private static String escape(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (byte c : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int u = c & 0xff;
+      if (u <= 0x20 || u >= 0x7f || "\"<>\\^`{|}".indexOf(u) >= 0) b.append('%').append(String.format("%02X", u));
+      else b.append((char) u);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.hoard.store;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a name chosen by a URL or a server into one safe file name inside the download folder.
+ *
+ * <table>
+ *   <caption>input → output</caption>
+ *   <tr><td>{@code report.pdf}</td><td>{@code report.pdf}</td></tr>
+ *   <tr><td>{@code ../../etc/passwd}</td><td>{@code _._.._etc_passwd}</td></tr>
+ *   <tr><td>{@code a/b\c}</td><td>{@code a_b_c}</td></tr>
+ *   <tr><td>{@code .bashrc}</td><td>{@code _bashrc}</td></tr>
+ *   <tr><td>{@code -rf}</td><td>{@code _rf}</td></tr>
+ *   <tr><td>{@code ""}, {@code .}, {@code ..}, {@code "  "}</td><td>{@code index.html}</td></tr>
+ *   <tr><td>{@code a\u0000b\nc}</td><td>{@code a_b_c}</td></tr>
+ *   <tr><td>300 × {@code a} + {@code .tar.gz}</td><td>cut to {@value #MAX_BYTES} UTF-8 bytes, {@code .gz} kept</td></tr>
+ * </table>
+ */
+public final class SafeName {
+  private SafeName() {}
+
+  /** Room left under the file system's 255 bytes for {@code .part.state.tmp} and a collision suffix. */
+  static final int MAX_BYTES = 224;
+
+  static final String DEFAULT = "index.html";
+
+  /** A bare, visible, non-option file name made from {@code raw} (already percent-decoded). */
+  public static String of(String raw) {
+    if (raw == null) return DEFAULT;
+    StringBuilder b = new StringBuilder(raw.length());
+    raw.codePoints().forEach(c -> {
+      boolean bad = c == '/' || c == '\\' || c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+          || c == 0x2028 || c == 0x2029 || c == 0xfeff;
+      b.appendCodePoint(bad ? '_' : c);
+    });
+    String name = b.toString().strip();
+    if (name.isEmpty() || name.equals(".") || name.equals("..")) return DEFAULT;
+    if (name.charAt(0) == '.' || name.charAt(0) == '-') name = "_" + name.substring(1);
+    return cut(name);
+  }
+
+  /** Cuts an over-long name to {@link #MAX_BYTES} UTF-8 bytes, keeping a short extension. */
+  static String cut(String name) {
+    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) return name;
+    int dot = name.lastIndexOf('.');
+    String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+    String stem = name.substring(0, name.length() - ext.length());
+    int budget = MAX_BYTES - ext.getBytes(StandardCharsets.UTF_8).length;
+    StringBuilder out = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < stem.length(); ) {
+      int cp = stem.codePointAt(i);
+      int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + len > budget) break;
+      out.appendCodePoint(cp);
+      used += len;
+      i += Character.charCount(cp);
+    }
+    return out + ext;
+  }
+
+  /** The name with {@code .N} before its extension: {@code a.tar.gz} → {@code a.tar.1.gz}, {@code README} → {@code README.1}. */
+  public static String numbered(String name, int n) {
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) return name + "." + n;
+    return name.substring(0, dot) + "." + n + name.substring(dot);
+  }
+}
