@@ -1,0 +1,73 @@
+package dev.hoard.cli;
+
+import dev.hoard.plan.Job;
+import dev.hoard.plan.LinksFile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code -i FILE} and {@code URL...} of get, check and tune: what to work on, streamed. */
+final class Inputs {
+  @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
+      description = "The links file; '-' is standard input (default: ./links.txt when no URL is given).")
+  String inputFile;
+
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to work on, before those of the links file.")
+  List<String> urls = new ArrayList<>();
+
+  /**
+   * The entries to work on: the URL arguments first, then the links file line by line. A bad URL argument or an
+   * unreadable file is a usage error.
+   */
+  Iterator<LinksFile.Entry> open(CommandSpec spec, Cli.Context ctx) {
+    List<LinksFile.Entry> given = new ArrayList<>();
+    for (String u : urls) {
+      try {
+        URI url = LinksFile.parseUrl(u);
+        given.add(Job.listed(url, null, null));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "Invalid URL argument: " + e.getMessage());
+      }
+    }
+    String file = inputFile != null ? inputFile : urls.isEmpty() ? "links.txt" : null;
+    if (file == null) return given.iterator();
+    BufferedReader reader;
+    String source;
+    if (file.equals("-")) {
+      reader = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8));
+      source = "stdin";
+    } else {
+      Path path = Path.of(file);
+      try {
+        reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      } catch (IOException | UncheckedIOException e) {
+        throw new ParameterException(spec.commandLine(), "Cannot read links file '" + file + "': "
+            + (Files.isDirectory(path) ? "is a folder" : Files.exists(path) ? "permission denied" : "no such file"));
+      }
+      source = file;
+    }
+    LinksFile lines = new LinksFile(reader, source);
+    Iterator<LinksFile.Entry> first = given.iterator();
+    return new Iterator<>() {
+      @Override public boolean hasNext() {
+        return first.hasNext() || lines.hasNext();
+      }
+
+      @Override public LinksFile.Entry next() {
+        return first.hasNext() ? first.next() : lines.next();
+      }
+    };
+  }
+}
