@@ -58,6 +58,13 @@ public final class Cli {
     cmd.addSubcommand("generate-completion", gen);
     cmd.setOut(out).setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      err.println("hoard: " + ex.getMessage());
+      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
     cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
       err.println("hoard: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
       err.flush();

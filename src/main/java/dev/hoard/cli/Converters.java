@@ -86,14 +86,14 @@ final class Converters {
   }
 
   /** {@code K/N} with 0 ≤ K < N. */
-  static final class ShardSpec implements ITypeConverter<int[]> {
-    @Override public int[] convert(String value) {
+  static final class ShardSpec implements ITypeConverter<dev.hoard.plan.Shard> {
+    @Override public dev.hoard.plan.Shard convert(String value) {
       String[] parts = value.trim().split("/", -1);
       try {
         if (parts.length == 2) {
           int k = Integer.parseInt(parts[0]);
           int n = Integer.parseInt(parts[1]);
-          if (n >= 1 && k >= 0 && k < n) return new int[] {k, n};
+          if (n >= 1 && k >= 0 && k < n) return new dev.hoard.plan.Shard(k, n);
         }
       } catch (NumberFormatException ignored) {
         // falls through to the message below

@@ -60,6 +60,38 @@ public final class SafeName {
     return out + ext;
   }
 
+  /**
+   * The name a URL path gives: its last segment, percent-decoded, made safe; {@code index.html} for an empty path or
+   * one ending in {@code /}.
+   */
+  public static String fromPath(String rawPath) {
+    if (rawPath == null || rawPath.isEmpty() || rawPath.endsWith("/")) return DEFAULT;
+    return of(percentDecode(rawPath.substring(rawPath.lastIndexOf('/') + 1)));
+  }
+
+  /** Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus); malformed escapes are kept as they are. */
+  public static String percentDecode(String s) {
+    if (s.indexOf('%') < 0) return s;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+        out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+        i += 2;
+      } else {
+        int cp = s.codePointAt(i);
+        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+        i += Character.charCount(cp) - 1;
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
+  }
+
   /** The name with {@code .N} before its extension: {@code a.tar.gz} → {@code a.tar.1.gz}, {@code README} → {@code README.1}. */
   public static String numbered(String name, int n) {
     int dot = name.lastIndexOf('.');

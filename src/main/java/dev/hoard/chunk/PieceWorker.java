@@ -1,0 +1,130 @@
+package dev.hoard.chunk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * One connection of the inner pool: takes a piece, streams it into the file at its offset through a small fixed
+ * buffer, retries it alone from where its bytes stopped, then takes the next piece (or half of the largest) until no
+ * work is left.
+ */
+final class PieceWorker implements Runnable {
+  static final int BUFFER = 64 * 1024;
+  /** A connection that delivers less than this in a whole timeout window counts as stalled. */
+  static final long STALL_BYTES = 1024;
+
+  private final Transfer transfer;
+  private PieceTable.Piece piece;
+  private Source.Body body;
+  private long requestedEnd;
+  private final byte[] buffer = new byte[BUFFER];
+
+  /** A worker that starts on {@code firstPiece} with an already open {@code firstBody} (the probe), or fresh. */
+  PieceWorker(Transfer transfer, PieceTable.Piece firstPiece, Source.Body firstBody, long firstRequestedEnd) {
+    this.transfer = transfer;
+    this.piece = firstPiece;
+    this.body = firstBody;
+    this.requestedEnd = firstRequestedEnd;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!transfer.stopped()) {
+        if (piece == null) {
+          piece = transfer.table().checkout();
+          if (piece == null) return;
+        }
+        if (!fetchPiece()) return;
+        transfer.table().release(piece);
+        piece = null;
+      }
+    } finally {
+      if (body != null) transfer.drop(body);
+      if (piece != null) transfer.table().release(piece);
+    }
+  }
+
+  /** Fetches the current piece to its end with retries; false when the worker must stop. */
+  private boolean fetchPiece() {
+    int attempt = 0;
+    while (true) {
+      try {
+        if (body == null) {
+          long from = piece.position();
+          requestedEnd = piece.end();
+          if (from >= requestedEnd) return true;
+          body = transfer.open(from, requestedEnd);
+        }
+        pump();
+        return true;
+      } catch (IOException e) {
+        if (body != null) transfer.drop(body);
+        body = null;
+        if (transfer.stopped()) return false;
+        if (e instanceof Sink.LocalWriteException) {
+          transfer.fail(e);
+          return false;
+        }
+        attempt++;
+        Duration wait;
+        try {
+          wait = transfer.source().retryDelay(e, attempt);
+        } catch (IOException fatal) {
+          transfer.fail(fatal);
+          return false;
+        }
+        if (wait == null) {
+          transfer.fail(e);
+          return false;
+        }
+        if (!transfer.pause(wait)) return false;
+      }
+    }
+  }
+
+  /** Streams the open body into the piece until the piece ends; throws on a short body, a stall or a reset. */
+  private void pump() throws IOException {
+    PieceTable table = transfer.table();
+    InputStream in = body.stream();
+    long window = transfer.clock().nanoTime();
+    long windowBytes = 0;
+    long timeout = transfer.stallNanos();
+    while (true) {
+      if (transfer.stopped()) throw new IOException("stopped");
+      long want = table.writable(piece, buffer.length);
+      if (want == 0) {
+        // the piece is whole: keep the connection when its response ended here too, else drop it undrained
+        Source.Body done = body;
+        body = null;
+        if (piece.end() == requestedEnd) transfer.finish(done);
+        else transfer.drop(done);
+        return;
+      }
+      int n = in.read(buffer, 0, (int) want);
+      if (n < 0) {
+        throw new IOException("connection closed early: got bytes up to " + piece.position() + " of a piece ending at "
+            + piece.end());
+      }
+      transfer.limiter().take(n);
+      long pos = piece.position();
+      int keep = (int) table.writable(piece, n);
+      if (keep > 0) {
+        transfer.sink().write(buffer, keep, pos);
+        table.advance(piece, keep);
+        transfer.progress(keep);
+      }
+      windowBytes += n;
+      long now = transfer.clock().nanoTime();
+      if (now - window >= timeout) {
+        if (windowBytes < STALL_BYTES) {
+          throw new java.net.SocketTimeoutException("stalled: less than 1 KiB in "
+              + Duration.ofNanos(timeout).toMillis() + " ms");
+        }
+        window = now;
+        windowBytes = 0;
+      }
+    }
+  }
+}

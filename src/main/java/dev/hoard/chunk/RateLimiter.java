@@ -1,0 +1,68 @@
+package dev.hoard.chunk;
+
+import java.io.InterruptedIOException;
+
+/**
+ * {@code --limit-rate}: one token bucket shared by every stream of a run caps their combined rate. As in okio's
+ * {@code Throttler}, the maths is a pure function of the time passed in; {@link #take} is the only part that sleeps.
+ */
+public final class RateLimiter {
+  /** The clock and the sleep, injected so tests run without sleeping. */
+  public interface Clock {
+    long nanoTime();
+
+    void sleepNanos(long nanos) throws InterruptedException;
+  }
+
+  public static final Clock SYSTEM = new Clock() {
+    @Override public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override public void sleepNanos(long nanos) throws InterruptedException {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    }
+  };
+
+  private final long bytesPerSecond;
+  private final long burst;
+  private final Clock clock;
+  /** The time at which all bytes granted so far have been paid for. */
+  private long allocatedUntil;
+
+  /** @param bytesPerSecond the cap; 0 means none */
+  public RateLimiter(long bytesPerSecond, Clock clock) {
+    if (bytesPerSecond < 0) throw new IllegalArgumentException("rate must be >= 0: " + bytesPerSecond);
+    this.bytesPerSecond = bytesPerSecond;
+    // a burst of at most 1/10 s of traffic (and at least one 16 KiB read) may pass without waiting
+    this.burst = Math.max(16 * 1024, bytesPerSecond / 10);
+    this.clock = clock;
+    this.allocatedUntil = clock.nanoTime();
+  }
+
+  public boolean unlimited() {
+    return bytesPerSecond == 0;
+  }
+
+  /** How long the caller must wait before using {@code bytes}, given the time now; books them. */
+  synchronized long reserve(long now, long bytes) {
+    if (bytesPerSecond == 0) return 0;
+    long burstNanos = burst * 1_000_000_000L / bytesPerSecond;
+    long start = Math.max(allocatedUntil, now - burstNanos);
+    allocatedUntil = start + bytes * 1_000_000_000L / bytesPerSecond;
+    return Math.max(0, allocatedUntil - now);
+  }
+
+  /** Waits until {@code bytes} may pass under the cap. */
+  public void take(long bytes) throws InterruptedIOException {
+    if (bytesPerSecond == 0) return;
+    long wait = reserve(clock.nanoTime(), bytes);
+    if (wait <= 0) return;
+    try {
+      clock.sleepNanos(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while pacing --limit-rate");
+    }
+  }
+}

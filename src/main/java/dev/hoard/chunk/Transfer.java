@@ -1,0 +1,182 @@
+package dev.hoard.chunk;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+
+/**
+ * One file's inner pool: runs {@link PieceWorker}s over a {@link PieceTable} until the file is whole, a piece fails
+ * for good, or the run is stopped. With {@code -x auto} it opens more connections while each step adds throughput.
+ */
+public final class Transfer {
+  /** What one transfer needs from its surroundings. */
+  public record Setup(Source source, Sink sink, RateLimiter limiter, RateLimiter.Clock clock, Duration timeout,
+      LongConsumer progress, ExecutorService workers) {}
+
+  /** How a transfer ended. */
+  public enum Outcome { COMPLETE, FAILED, STOPPED }
+
+  static final int AUTO_START = 4;
+  public static final int AUTO_MAX = 16;
+  static final long AUTO_STEP_NANOS = 200_000_000L;
+
+  private final PieceTable table;
+  private final Setup setup;
+  private final AtomicReference<IOException> failure = new AtomicReference<>();
+  private final Set<Source.Body> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger running = new AtomicInteger();
+  private final Object done = new Object();
+  private volatile boolean stopped;
+
+  public Transfer(PieceTable table, Setup setup) {
+    this.table = table;
+    this.setup = setup;
+  }
+
+  /**
+   * Runs the pool and waits for it. {@code firstBody}, when not null, is an open response streaming bytes from the
+   * first missing byte on (the probe), and becomes the first worker's first piece.
+   *
+   * @param connections the number of connections; 0 for auto
+   */
+  public Outcome run(Source.Body firstBody, int connections) throws InterruptedException {
+    int target = connections > 0 ? connections : AUTO_START;
+    int started = 0;
+    if (firstBody != null) {
+      open.add(firstBody);
+      PieceTable.Piece first = table.checkoutFirst();
+      start(new PieceWorker(this, first, firstBody, table.length()));
+      started++;
+    }
+    for (; started < target; started++) start(new PieceWorker(this, null, null, 0));
+    long lastBytes = table.written();
+    long lastRate = -1;
+    int step = started;
+    synchronized (done) {
+      while (running.get() > 0) {
+        done.wait(connections > 0 ? 0 : AUTO_STEP_NANOS / 1_000_000);
+        if (connections == 0 && !stopped && running.get() > 0 && step < AUTO_MAX) {
+          long bytes = table.written();
+          long rate = bytes - lastBytes;
+          lastBytes = bytes;
+          // double the connections while the last doubling still bought at least 15% more throughput
+          if (lastRate < 0 || rate * 100 > lastRate * 115) {
+            int more = Math.min(AUTO_MAX, step * 2) - step;
+            for (int i = 0; i < more; i++) start(new PieceWorker(this, null, null, 0));
+            step += more;
+            lastRate = rate;
+          } else {
+            step = AUTO_MAX;
+          }
+        }
+      }
+    }
+    if (stopped && failure.get() == null && !table.complete()) return Outcome.STOPPED;
+    if (failure.get() != null) return Outcome.FAILED;
+    return table.complete() ? Outcome.COMPLETE : Outcome.FAILED;
+  }
+
+  private void start(PieceWorker worker) {
+    running.incrementAndGet();
+    setup.workers().execute(() -> {
+      try {
+        worker.run();
+      } catch (RuntimeException e) {
+        fail(new IOException("internal error: " + e, e));
+      } finally {
+        synchronized (done) {
+          running.decrementAndGet();
+          done.notifyAll();
+        }
+      }
+    });
+  }
+
+  /** The failure that ended the transfer, or null. */
+  public IOException failure() {
+    return failure.get();
+  }
+
+  /** Stops every worker now; open responses are dropped so no read blocks. */
+  public void stop() {
+    stopped = true;
+    for (Source.Body b : open) b.abort();
+  }
+
+  public PieceTable table() {
+    return table;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  void fail(IOException e) {
+    if (failure.compareAndSet(null, e)) stop();
+  }
+
+  Source source() {
+    return setup.source();
+  }
+
+  Sink sink() {
+    return setup.sink();
+  }
+
+  RateLimiter limiter() {
+    return setup.limiter();
+  }
+
+  RateLimiter.Clock clock() {
+    return setup.clock();
+  }
+
+  long stallNanos() {
+    return setup.timeout().toNanos();
+  }
+
+  void progress(long n) {
+    setup.progress().accept(n);
+  }
+
+  Source.Body open(long start, long end) throws IOException {
+    Source.Body b = setup.source().open(start, end);
+    open.add(b);
+    if (stopped) {
+      drop(b);
+      throw new IOException("stopped");
+    }
+    return b;
+  }
+
+  void finish(Source.Body b) {
+    open.remove(b);
+    b.close();
+  }
+
+  void drop(Source.Body b) {
+    open.remove(b);
+    b.abort();
+  }
+
+  /** Waits before a retry; false when the transfer was stopped meanwhile. */
+  boolean pause(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (!stopped) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return true;
+        setup.clock().sleepNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+}

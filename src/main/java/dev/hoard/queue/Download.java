@@ -1,0 +1,249 @@
+package dev.hoard.queue;
+
+import dev.hoard.chunk.PieceTable;
+import dev.hoard.chunk.RateLimiter;
+import dev.hoard.chunk.Sink;
+import dev.hoard.chunk.Stream;
+import dev.hoard.chunk.Transfer;
+import dev.hoard.fetch.FatalException;
+import dev.hoard.fetch.Failure;
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.RemoteChangedException;
+import dev.hoard.plan.Job;
+import dev.hoard.report.DownloadResult;
+import dev.hoard.report.DownloadResult.Status;
+import dev.hoard.report.Redact;
+import dev.hoard.store.Folder;
+import dev.hoard.store.PartFile;
+import dev.hoard.store.ResumeState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Downloads one job into its target: skip a finished file, resume a {@code .part} from its state, probe, run the
+ * inner pool (or one plain stream), verify, and rename into place. A failure is a result, not an exception, except
+ * a local write error, which stops the run.
+ */
+final class Download {
+  /** The result, and what the crawler needs of a finished page. */
+  record Done(DownloadResult result, Path file, String contentType, URI finalUrl) {}
+
+  /** A local error (disk full, folder unwritable): the run stops with exit 3. */
+  static final class LocalError extends RuntimeException {
+    LocalError(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private static final int MAX_RESTARTS = 2;
+
+  private final Engine engine;
+  private final Job job;
+  private final String shown;
+  private final HomeHeaders home;
+  private final long started = System.nanoTime();
+  private int http;
+  private long bytes;
+  private String contentType;
+  private URI finalUrl;
+
+  Download(Engine engine, Job job, HomeHeaders home) {
+    this.engine = engine;
+    this.job = job;
+    this.shown = Redact.url(job.url());
+    this.home = home;
+  }
+
+  /** Runs the download into {@code relative} (a safe path inside the folder). */
+  Done run(String relative) {
+    Path target = null;
+    try {
+      target = engine.folder.resolve(relative);
+      if (!engine.options.overwrite() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return skip(target);
+      for (int restart = 0; ; restart++) {
+        try {
+          return fetch(target, restart > 0);
+        } catch (RemoteChangedException e) {
+          if (restart >= MAX_RESTARTS) throw e;
+          engine.listener.problem(shown + ": " + e.getMessage() + "; starting over");
+        }
+      }
+    } catch (Sink.LocalWriteException | Folder.UnwritableException e) {
+      throw new LocalError(e.getMessage(), e);
+    } catch (IOException e) {
+      return failed(target, Failure.describe(e));
+    }
+  }
+
+  private Done skip(Path target) throws IOException {
+    long size = Files.size(target);
+    if (job.sha256() != null) {
+      String actual = PartFile.sha256(target);
+      if (!actual.equals(job.sha256())) {
+        return failed(target, "existing file does not match sha256 (expected " + job.sha256() + ", got " + actual
+            + "); --overwrite downloads it again");
+      }
+    }
+    bytes = size;
+    return new Done(result(target, Status.SKIPPED, null), target, null, job.url());
+  }
+
+  private Done fetch(Path target, boolean fresh) throws IOException {
+    Path statePath = PartFile.stateOf(target);
+    Path partPath = PartFile.partOf(target);
+    ResumeState state = null;
+    if (fresh || engine.options.overwrite() && !Files.exists(statePath)) {
+      PartFile.discard(target);
+    } else {
+      long partSize = Files.exists(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
+      ResumeState.Loaded loaded = ResumeState.load(statePath, shown, partSize);
+      if (loaded.problem() != null) {
+        engine.listener.problem(shown + ": " + loaded.problem());
+        PartFile.discard(target);
+      } else if (loaded.state() != null) {
+        state = loaded.state();
+      } else if (partSize > 0) {
+        // a part file without state holds one contiguous prefix: resume it by its length if the server allows
+        state = new ResumeState(shown, -1, null, null, List.of(new long[] {0, partSize}));
+      }
+    }
+    long from = state == null || state.done().isEmpty() || state.done().get(0)[0] != 0 ? 0 : state.done().get(0)[1];
+    if (state != null && state.length() >= 0 && from >= state.length()) from = 0;
+    Probe probe = Probe.send(engine, job.url(), home, state, from);
+    http = probe.response().status();
+    contentType = probe.response().header("Content-Type");
+    finalUrl = probe.response().url();
+    boolean resumed = state != null && probe.from() > 0;
+    if (resumed && (!probe.remote().ranges()
+        || state.length() >= 0 && state.length() != probe.remote().length()
+        || !probe.remote().sameVersion(state.etag(), state.lastModified()))) {
+      probe.response().abort();
+      throw new RemoteChangedException("server copy changed since the last run");
+    }
+    long max = engine.options.maxFileSize();
+    if (max >= 0 && probe.remote().length() > max) {
+      probe.response().abort();
+      throw new FatalException("file is " + probe.remote().length() + " bytes, larger than --max-filesize ("
+          + max + " bytes)");
+    }
+    engine.listener.started(shown, engine.folder.show(target), probe.remote().length());
+    if (probe.remote().ranges() && probe.remote().length() > 0) {
+      return chunked(target, probe, resumed ? state.done() : List.of());
+    }
+    return single(target, probe);
+  }
+
+  private Done chunked(Path target, Probe probe, List<long[]> done) throws IOException {
+    RemoteFile remote = probe.remote();
+    int maxPieces = engine.options.connections() > 0 ? engine.options.connections() : Transfer.AUTO_MAX;
+    PieceTable table = new PieceTable(remote.length(), maxPieces, engine.options.minChunk(), done);
+    ResumeState state = new ResumeState(shown, remote.length(), remote.etag(), remote.lastModified(), done);
+    Path statePath = PartFile.stateOf(target);
+    try (PartFile part = PartFile.open(target, done.isEmpty())) {
+      StateSaver saver = new StateSaver(state, statePath, table);
+      // pieces written out of order need their state on disk before the first byte, else a kill leaves holes
+      if (table.pieceCount() > 1 || !done.isEmpty()) saver.saveNow();
+      HttpSource source = new HttpSource(engine.fetcher, job.url(), home, remote, engine.backoff);
+      Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, engine.limiter, RateLimiter.SYSTEM,
+          engine.options.timeout(), this::progress, engine.workers));
+      ScheduledFuture<?> tick = engine.saver.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
+      Transfer.Outcome outcome;
+      try (AutoCloseable unregister = engine.onStop(transfer::stop)) {
+        outcome = transfer.run(new HttpSource.HttpBody(probe.response()), engine.options.connections());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        transfer.stop();
+        outcome = Transfer.Outcome.STOPPED;
+      } catch (Exception e) {
+        throw new IOException(e);
+      } finally {
+        tick.cancel(false);
+      }
+      bytes = table.written();
+      if (outcome != Transfer.Outcome.COMPLETE) {
+        saver.saveNow();
+        if (outcome == Transfer.Outcome.STOPPED) throw new java.io.InterruptedIOException("interrupted");
+        throw transfer.failure();
+      }
+      part.setLength(remote.length());
+      return commit(target, part);
+    }
+  }
+
+  private Done single(Path target, Probe probe) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try (PartFile part = PartFile.open(target, true)) {
+        try {
+          bytes = Stream.copy(decoded(probe), part, engine.limiter, RateLimiter.SYSTEM, engine.options.timeout(),
+              engine.options.maxFileSize(), this::progress, engine::stopping);
+          probe.response().release();
+        } catch (Sink.LocalWriteException | Stream.TooLargeException e) {
+          probe.response().abort();
+          throw e;
+        } catch (IOException e) {
+          probe.response().abort();
+          if (engine.stopping()) throw new java.io.InterruptedIOException("interrupted");
+          var wait = engine.backoff.delay(e, attempt);
+          if (wait == null) throw e;
+          Probe.sleep(engine, wait);
+          part.close();
+          probe = Probe.send(engine, job.url(), home, null, 0);
+          http = probe.response().status();
+          continue;
+        }
+        long expected = probe.remote().length();
+        if (expected >= 0 && bytes != expected) throw new IOException("short body: got " + bytes + " of " + expected + " bytes");
+        return commit(target, part);
+      }
+    }
+  }
+
+  private InputStream decoded(Probe probe) throws IOException {
+    InputStream in = probe.response().body();
+    if (!probe.encoded()) return in;
+    return switch (probe.encoding()) {
+      case "gzip", "x-gzip" -> new GZIPInputStream(in, 64 * 1024);
+      case "deflate" -> new InflaterInputStream(in);
+      default -> throw new FatalException("server compressed the body with '" + probe.encoding()
+          + "', which hoard cannot decode");
+    };
+  }
+
+  private Done commit(Path target, PartFile part) throws IOException {
+    if (job.sha256() != null) {
+      String actual = PartFile.sha256(part.path());
+      if (!actual.equals(job.sha256())) {
+        part.close();
+        PartFile.discard(target);
+        throw new FatalException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
+      }
+    }
+    part.commit(engine.options.overwrite());
+    Files.deleteIfExists(PartFile.stateOf(target));
+    return new Done(result(target, Status.OK, null), target, contentType, finalUrl);
+  }
+
+  private void progress(long n) {
+    engine.listener.progress(n);
+  }
+
+  private Done failed(Path target, String error) {
+    return new Done(result(target, Status.FAILED, error), target, null, job.url());
+  }
+
+  private DownloadResult result(Path target, Status status, String error) {
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    String path = target == null ? null : engine.folder.show(target);
+    return new DownloadResult(shown, path, status, bytes, ms, http, error, job.depth(),
+        job.parent() == null ? null : Redact.url(job.parent()));
+  }
+}

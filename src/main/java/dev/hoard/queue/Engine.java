@@ -1,0 +1,76 @@
+package dev.hoard.queue;
+
+import dev.hoard.chunk.RateLimiter;
+import dev.hoard.fetch.Backoff;
+import dev.hoard.fetch.Fetcher;
+import dev.hoard.report.Listener;
+import dev.hoard.store.Folder;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every download of one run shares: the options, the HTTP fetcher, the folder, the rate limiter, the threads of
+ * the inner pools, the resume-state saver, and the stop switch.
+ */
+final class Engine implements AutoCloseable {
+  final RunOptions options;
+  final Fetcher fetcher;
+  final Folder folder;
+  final Listener listener;
+  final RateLimiter limiter;
+  final Backoff backoff;
+  final ExecutorService workers;
+  final ScheduledExecutorService saver;
+  private final Set<Runnable> stoppers = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
+
+  Engine(RunOptions options, Fetcher fetcher, Folder folder, Listener listener, Backoff backoff) {
+    this.options = options;
+    this.fetcher = fetcher;
+    this.folder = folder;
+    this.listener = listener;
+    this.backoff = backoff;
+    this.limiter = new RateLimiter(options.limitRate(), RateLimiter.SYSTEM);
+    // bounded by the pools: at most -j downloads each running at most its connections; idle threads end after 30 s
+    this.workers = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), named("hoard-piece"));
+    this.saver = Executors.newSingleThreadScheduledExecutor(named("hoard-state"));
+  }
+
+  static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Stops every running download: pieces save their progress and end. */
+  void stop() {
+    stopping = true;
+    stoppers.forEach(Runnable::run);
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** Registers what stops one running download; the returned handle unregisters it. */
+  AutoCloseable onStop(Runnable stopper) {
+    stoppers.add(stopper);
+    if (stopping) stopper.run();
+    return () -> stoppers.remove(stopper);
+  }
+
+  @Override
+  public void close() {
+    saver.shutdownNow();
+    workers.shutdownNow();
+  }
+}

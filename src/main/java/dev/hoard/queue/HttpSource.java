@@ -1,0 +1,93 @@
+package dev.hoard.queue;
+
+import dev.hoard.chunk.Source;
+import dev.hoard.fetch.Backoff;
+import dev.hoard.fetch.ContentRange;
+import dev.hoard.fetch.Fetcher;
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.RemoteChangedException;
+import dev.hoard.fetch.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Byte ranges of one remote file over HTTP. Each range request carries {@code If-Range}, and a response that is not
+ * exactly the range asked for, or comes from another version of the file, never reaches the file.
+ */
+final class HttpSource implements Source {
+  private final Fetcher fetcher;
+  private final URI url;
+  private final HomeHeaders home;
+  private final RemoteFile remote;
+  private final Backoff backoff;
+
+  HttpSource(Fetcher fetcher, URI url, HomeHeaders home, RemoteFile remote, Backoff backoff) {
+    this.fetcher = fetcher;
+    this.url = url;
+    this.home = home;
+    this.remote = remote;
+    this.backoff = backoff;
+  }
+
+  @Override
+  public Body open(long start, long end) throws IOException {
+    List<String[]> headers = new ArrayList<>();
+    headers.add(new String[] {"Range", "bytes=" + start + "-" + (end - 1)});
+    String validator = remote.ifRange();
+    if (validator != null) headers.add(new String[] {"If-Range", validator});
+    Response r = fetcher.open("GET", url, headers, home);
+    try {
+      if (r.status() == 200) {
+        throw new RemoteChangedException("server copy changed (it answered a range request with the whole file)");
+      }
+      if (r.status() != 206) throw r.error();
+      ContentRange cr = ContentRange.parse(r.header("Content-Range"));
+      if (cr == null || cr.first() != start || cr.last() > end - 1 || (cr.total() >= 0 && cr.total() != remote.length())) {
+        throw new IOException("server sent the wrong range: asked bytes " + start + "-" + (end - 1) + ", got "
+            + r.header("Content-Range"));
+      }
+      remote.checkSameVersion(r);
+      return new HttpBody(r);
+    } catch (IOException | RuntimeException e) {
+      r.abort();
+      throw e;
+    }
+  }
+
+  @Override
+  public Duration retryDelay(IOException failure, int attempt) throws IOException {
+    return backoff.delay(failure, attempt);
+  }
+
+  /** A response as a {@link Source.Body}. */
+  static final class HttpBody implements Body {
+    private final Response response;
+
+    HttpBody(Response response) {
+      this.response = response;
+    }
+
+    @Override
+    public InputStream stream() throws IOException {
+      return response.body();
+    }
+
+    @Override
+    public void abort() {
+      response.abort();
+    }
+
+    @Override
+    public void close() {
+      try {
+        response.release();
+      } catch (IOException e) {
+        response.abort();
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.hoard.queue;
+
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.plan.Job;
+import dev.hoard.plan.LineError;
+import dev.hoard.plan.LinksFile;
+import dev.hoard.report.DownloadResult;
+import dev.hoard.report.Redact;
+import dev.hoard.report.Summary;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The outer pool ({@code -j}): pulls jobs from the links file as it streams and from the crawl, drops duplicates and
+ * other shards, gives each a distinct file name in list order, runs at most {@code -j} downloads at once, collects
+ * their results and takes the links that crawled pages yield.
+ */
+final class Scheduler {
+  /** What a finished page adds to the run, with {@code -r}. */
+  interface Crawl {
+    /** The name a URL lands under, relative to the folder. */
+    String pathOf(Job job);
+
+    /** Whether the job may be fetched at all (scope, robots, page cap); called in dispatch order. */
+    boolean admit(Job job);
+
+    /** The jobs the finished download leads to (nothing for a file that is not a page). */
+    List<Job> linksOf(Job job, Download.Done done);
+
+    /** Called when the download is over: a page fetched only to find links is deleted. */
+    default void after(Job job, Download.Done done) {}
+  }
+
+  private static final Object WAKE = new Object();
+
+  private final Engine engine;
+  private final Crawl crawl;
+  private final Names names = new Names();
+  private final Set<Long> seen = new HashSet<>();
+  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong ok = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private volatile Download.LocalError localError;
+  private boolean badLines;
+
+  Scheduler(Engine engine, Crawl crawl) {
+    this.engine = engine;
+    this.crawl = crawl;
+  }
+
+  /** The outcome of a run. */
+  record Outcome(Summary summary, boolean badLines, Download.LocalError localError) {}
+
+  Outcome run(Iterator<LinksFile.Entry> entries) throws InterruptedException {
+    long start = System.nanoTime();
+    int jobs = engine.options.jobs();
+    Semaphore slots = new Semaphore(jobs);
+    ExecutorService outer = Executors.newFixedThreadPool(jobs, Engine.named("hoard-job"));
+    try {
+      while (!engine.stopping()) {
+        Object next = events.poll();
+        if (next == WAKE) continue;
+        if (next == null && entries.hasNext()) {
+          LinksFile.Entry entry = entries.next();
+          if (entry instanceof LineError bad) {
+            engine.listener.problem(bad.toString());
+            badLines = true;
+            continue;
+          }
+          next = entry;
+        }
+        if (next == null) {
+          if (inFlight.get() == 0 && events.isEmpty()) break;
+          next = events.take();
+          if (next == WAKE) continue;
+        }
+        Job job = (Job) next;
+        if (!admit(job)) continue;
+        String name = name(job);
+        slots.acquire();
+        if (engine.stopping()) {
+          slots.release();
+          break;
+        }
+        inFlight.incrementAndGet();
+        outer.execute(() -> {
+          try {
+            runOne(job, name);
+          } finally {
+            inFlight.decrementAndGet();
+            slots.release();
+            events.add(WAKE);
+          }
+        });
+      }
+    } catch (java.io.UncheckedIOException e) {
+      engine.listener.problem(e.getMessage());
+      badLines = true;
+    } finally {
+      outer.shutdown();
+      while (!outer.awaitTermination(1, TimeUnit.SECONDS)) {
+        // downloads stop on their own: an interrupt aborts their connections
+      }
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), bytes.get(), ms);
+    engine.listener.summary(summary);
+    return new Outcome(summary, badLines, localError);
+  }
+
+  private boolean admit(Job job) {
+    if (job.depth() == 0 && engine.options.shard() != null && !engine.options.shard().keeps(job.url().toString())) {
+      return false;
+    }
+    String key = job.url() + (job.out() == null ? "" : "\n" + job.out());
+    if (!seen.add(Names.hash(key))) return false;
+    return crawl == null || crawl.admit(job);
+  }
+
+  private String name(Job job) {
+    String wanted;
+    if (crawl != null) wanted = crawl.pathOf(job);
+    else if (job.out() != null) wanted = dev.hoard.store.SafeName.of(job.out());
+    else wanted = dev.hoard.store.SafeName.fromPath(job.url().getRawPath());
+    return names.reserve(wanted, job.url().toString());
+  }
+
+  private void runOne(Job job, String name) {
+    HomeHeaders home = HomeHeaders.of(job.root(), engine.options.headers());
+    Download.Done done;
+    try {
+      done = new Download(engine, job, home).run(name);
+    } catch (Download.LocalError e) {
+      if (localError == null) localError = e;
+      engine.listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
+      engine.stop();
+      return;
+    }
+    DownloadResult r = done.result();
+    if (crawl != null && r.status() != DownloadResult.Status.FAILED) {
+      for (Job child : crawl.linksOf(job, done)) events.add(child);
+    }
+    if (crawl != null) crawl.after(job, done);
+    switch (r.status()) {
+      case OK -> ok.incrementAndGet();
+      case SKIPPED -> skipped.incrementAndGet();
+      case FAILED -> failed.incrementAndGet();
+    }
+    if (r.status() != DownloadResult.Status.FAILED) bytes.addAndGet(r.bytes());
+    engine.listener.finished(r);
+  }
+}

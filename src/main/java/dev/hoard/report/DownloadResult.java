@@ -1,0 +1,29 @@
+package dev.hoard.report;
+
+/**
+ * The outcome of one download, as reported in plain lines and {@code --json}.
+ *
+ * @param url the URL, its password hidden
+ * @param path where the file is (or would be), relative to the working directory; null when none was chosen
+ * @param http the last HTTP status seen, or 0
+ * @param error why it failed, or null
+ * @param depth how many links from a listed page (0 for a listed URL)
+ * @param parent the page that linked it, or null
+ */
+public record DownloadResult(String url, String path, Status status, long bytes, long ms, int http, String error,
+    int depth, String parent) {
+  /** ok, skipped, or failed. */
+  public enum Status {
+    OK, SKIPPED, FAILED;
+
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public DownloadResult {
+    java.util.Objects.requireNonNull(url, "url");
+    java.util.Objects.requireNonNull(status, "status");
+    if (status == Status.FAILED && error == null) throw new IllegalArgumentException("a failure needs a reason");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.hoard.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code --json}: JSON Lines on standard output, one object per finished download and a summary last. */
+public final class JsonReporter implements Listener {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  public JsonReporter(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public synchronized void finished(DownloadResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("url", r.url());
+    m.put("path", r.path());
+    m.put("status", r.status().word());
+    m.put("bytes", r.bytes());
+    m.put("ms", r.ms());
+    m.put("http", r.http());
+    if (r.error() != null) m.put("error", r.error());
+    if (r.parent() != null) {
+      m.put("depth", r.depth());
+      m.put("parent", r.parent());
+    }
+    line(m);
+    if (r.status() == DownloadResult.Status.FAILED) {
+      err.println("hoard: " + r.url() + ": " + r.error());
+      err.flush();
+    }
+  }
+
+  @Override
+  public synchronized void problem(String message) {
+    err.println("hoard: " + message);
+    err.flush();
+  }
+
+  @Override
+  public synchronized void summary(Summary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("summary", true);
+    m.put("ok", s.ok());
+    m.put("skipped", s.skipped());
+    m.put("failed", s.failed());
+    m.put("bytes", s.bytes());
+    m.put("ms", s.ms());
+    line(m);
+  }
+
+  private void line(Map<String, Object> m) {
+    try {
+      out.println(JSON.std.asString(m));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

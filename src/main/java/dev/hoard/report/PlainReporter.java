@@ -1,0 +1,58 @@
+package dev.hoard.report;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** One line per finished file on standard output, then a summary; errors and problems on standard error. */
+public final class PlainReporter implements Listener {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean lines;
+
+  /** @param lines whether to print a line per file and the summary (off with {@code -q}) */
+  public PlainReporter(PrintWriter out, PrintWriter err, boolean lines) {
+    this.out = out;
+    this.err = err;
+    this.lines = lines;
+  }
+
+  @Override
+  public synchronized void finished(DownloadResult r) {
+    if (r.status() == DownloadResult.Status.FAILED) {
+      err.println("hoard: " + r.url() + ": " + r.error());
+      err.flush();
+    }
+    if (lines) {
+      out.printf(Locale.ROOT, "%-7s %9s %7s  %s%n", r.status().word(), size(r.bytes()), r.ms() + "ms",
+          r.path() != null ? r.path() : r.url());
+      out.flush();
+    }
+  }
+
+  @Override
+  public synchronized void problem(String message) {
+    err.println("hoard: " + message);
+    err.flush();
+  }
+
+  @Override
+  public synchronized void summary(Summary s) {
+    if (!lines) return;
+    out.printf(Locale.ROOT, "%d ok, %d skipped, %d failed, %s in %.1f s%n", s.ok(), s.skipped(), s.failed(),
+        size(s.bytes()), s.ms() / 1000.0);
+    out.flush();
+  }
+
+  /** {@code 512 B}, {@code 12.3 KiB}, {@code 1.0 GiB}. */
+  public static String size(long bytes) {
+    if (bytes < 1024) return bytes + " B";
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = bytes;
+    int u = -1;
+    do {
+      v /= 1024;
+      u++;
+    } while (v >= 1024 && u < units.length - 1);
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+}

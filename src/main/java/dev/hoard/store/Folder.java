@@ -1,0 +1,99 @@
+package dev.hoard.store;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * The download folder: every path a download writes is resolved here, and none leads outside it, not through
+ * {@code ..}, an absolute path, nor a symbolic link already in the folder.
+ */
+public final class Folder {
+  /** A path that would lead outside the folder, or through a symbolic link. */
+  public static final class UnsafePathException extends IOException {
+    UnsafePathException(String message) {
+      super(message);
+    }
+  }
+
+  /** The folder cannot be created or written: a local error that stops the run. */
+  public static final class UnwritableException extends IOException {
+    UnwritableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final Path root;
+  private final Path shownRoot;
+
+  private Folder(Path root, Path shownRoot) {
+    this.root = root;
+    this.shownRoot = shownRoot;
+  }
+
+  /** Creates the folder if missing and checks that files can be created in it. */
+  public static Folder open(Path dir) throws UnwritableException {
+    try {
+      Files.createDirectories(dir);
+      Path real = dir.toRealPath();
+      if (!Files.isDirectory(real)) throw new UnwritableException("'" + dir + "' is not a folder", null);
+      Path probe = Files.createTempFile(real, "hoard-", ".probe");
+      Files.delete(probe);
+      return new Folder(real, dir);
+    } catch (UnwritableException e) {
+      throw e;
+    } catch (AccessDeniedException e) {
+      throw new UnwritableException("cannot write to folder '" + dir + "': permission denied", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UnwritableException("cannot create folder '" + dir + "': no such parent folder", e);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new UnwritableException("cannot create folder '" + dir + "': a file of that name is in the way", e);
+    } catch (FileSystemException e) {
+      String why = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+      throw new UnwritableException("cannot write to folder '" + dir + "': " + why, e);
+    } catch (IOException e) {
+      throw new UnwritableException("cannot write to folder '" + dir + "': " + e.getMessage(), e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * The file at {@code relative} (segments separated by {@code /}, each already a safe name) inside the folder,
+   * with its parent folders created. Refuses {@code .}, {@code ..}, empty segments and symbolic links on the way.
+   */
+  public Path resolve(String relative) throws IOException {
+    Path at = root;
+    String[] segments = relative.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String s = segments[i];
+      if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('\0') >= 0 || s.indexOf('\\') >= 0) {
+        throw new UnsafePathException("refusing unsafe path '" + relative + "'");
+      }
+      at = at.resolve(s);
+      if (!at.normalize().startsWith(root)) throw new UnsafePathException("refusing path outside the folder: " + relative);
+      if (Files.isSymbolicLink(at)) {
+        throw new UnsafePathException("refusing to write through the symbolic link " + show(at));
+      }
+      if (i < segments.length - 1 && !Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Files.createDirectory(at);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          throw new UnsafePathException("cannot create folder " + show(at) + ": a file of that name is in the way");
+        }
+      }
+    }
+    return at;
+  }
+
+  /** The path as the user should see it: under the folder as they named it. */
+  public String show(Path p) {
+    Path rel = root.relativize(p);
+    return shownRoot.resolve(rel).toString();
+  }
+}

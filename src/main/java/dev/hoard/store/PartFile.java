@@ -1,0 +1,135 @@
+package dev.hoard.store;
+
+import dev.hoard.chunk.Sink;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * {@code NAME.part}: the file a download writes into, by positional writes from many pieces at once, and which becomes
+ * {@code NAME} only whole and verified, by an atomic rename.
+ */
+public final class PartFile implements Closeable, Sink {
+  private final Path target;
+  private final Path part;
+  private final FileChannel channel;
+
+  private PartFile(Path target, Path part, FileChannel channel) {
+    this.target = target;
+    this.part = part;
+    this.channel = channel;
+  }
+
+  public static Path partOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".part");
+  }
+
+  public static Path stateOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".part.state");
+  }
+
+  /** Opens (creating) the part file of {@code target}; {@code fresh} empties it first. Never follows a symlink. */
+  public static PartFile open(Path target, boolean fresh) throws IOException {
+    Path part = partOf(target);
+    Set<StandardOpenOption> opts = fresh
+        ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)
+        : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    if (Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part);
+    FileChannel ch = FileChannel.open(part, withNoFollow(opts));
+    return new PartFile(target, part, ch);
+  }
+
+  private static java.nio.file.OpenOption[] withNoFollow(Set<StandardOpenOption> opts) {
+    java.nio.file.OpenOption[] out = new java.nio.file.OpenOption[opts.size() + 1];
+    int i = 0;
+    for (StandardOpenOption o : opts) out[i++] = o;
+    out[i] = LinkOption.NOFOLLOW_LINKS;
+    return out;
+  }
+
+  public Path path() {
+    return part;
+  }
+
+  public long size() throws IOException {
+    return channel.size();
+  }
+
+  @Override
+  public void write(byte[] bytes, int length, long position) throws LocalWriteException {
+    ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
+    try {
+      long at = position;
+      while (buf.hasRemaining()) at += channel.write(buf, at);
+    } catch (IOException e) {
+      String why = e.getMessage() != null && e.getMessage().contains("No space") ? "disk full" : e.getMessage();
+      throw new LocalWriteException("cannot write " + part + ": " + why, e);
+    }
+  }
+
+  /** Empties the file, to start over. */
+  public void truncate() throws IOException {
+    channel.truncate(0);
+  }
+
+  /** Sets the final length (a file's tail may be a hole not yet written when the pieces are planned). */
+  public void setLength(long length) throws IOException {
+    if (channel.size() > length) channel.truncate(length);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  /** SHA-256 of a file's bytes, lower-case hex. */
+  public static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ))) {
+      byte[] buf = new byte[256 * 1024];
+      int n;
+      while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * Renames the part file to its final name, atomically. Without {@code replace}, an existing file is never replaced.
+   */
+  public void commit(boolean replace) throws IOException {
+    channel.close();
+    if (!replace && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(target.toString(), null, "a file appeared under the final name meanwhile");
+    }
+    try {
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Removes the part file and its state: the download is abandoned or must start over. */
+  public static void discard(Path target) throws IOException {
+    Files.deleteIfExists(partOf(target));
+    Files.deleteIfExists(stateOf(target));
+  }
+}

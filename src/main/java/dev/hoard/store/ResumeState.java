@@ -1,0 +1,117 @@
+package dev.hoard.store;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The sidecar of a {@code NAME.part} file: which URL, how long, which version (ETag, Last-Modified) and which byte
+ * ranges are already written. Saved to a temp file then atomically moved into place, so a kill at any moment leaves
+ * either the old state or the new one.
+ *
+ * @param url the URL, its password hidden
+ * @param length the total length, or -1 when unknown
+ * @param done sorted, non-overlapping {@code [start, end)} ranges written
+ */
+public record ResumeState(String url, long length, String etag, String lastModified, List<long[]> done) {
+  static final int VERSION = 1;
+
+  public ResumeState {
+    Objects.requireNonNull(url, "url");
+    done = List.copyOf(done);
+  }
+
+  /** Bytes the ranges cover. */
+  public long written() {
+    return done.stream().mapToLong(r -> r[1] - r[0]).sum();
+  }
+
+  public ResumeState withDone(List<long[]> ranges) {
+    return new ResumeState(url, length, etag, lastModified, ranges);
+  }
+
+  /** Writes the state beside the part file: temp file, then atomic rename. */
+  public void save(Path file) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hoard", VERSION);
+    m.put("url", url);
+    m.put("length", length);
+    if (etag != null) m.put("etag", etag);
+    if (lastModified != null) m.put("lastModified", lastModified);
+    List<List<Long>> ranges = new ArrayList<>();
+    for (long[] r : done) ranges.add(List.of(r[0], r[1]));
+    m.put("done", ranges);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, JSON.std.asBytes(m));
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The result of reading a state file: the state, or why it cannot be used. */
+  public record Loaded(ResumeState state, String problem) {}
+
+  /**
+   * Reads and checks a state file against the URL it must be for and the part file's size. Absent: both fields null.
+   * Corrupt, truncated, foreign or claiming bytes past the part file's end: a problem, and no state.
+   */
+  public static Loaded load(Path file, String expectedUrl, long partSize) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new Loaded(null, null);
+    } catch (IOException e) {
+      return new Loaded(null, "cannot read resume state: " + e.getMessage());
+    }
+    try {
+      Object parsed = JSON.std.anyFrom(new String(bytes, StandardCharsets.UTF_8));
+      if (!(parsed instanceof Map<?, ?> m)) return bad("not a JSON object");
+      if (!Objects.equals(number(m.get("hoard")), (long) VERSION)) return bad("unknown version");
+      if (!(m.get("url") instanceof String url)) return bad("no url");
+      if (!url.equals(expectedUrl)) return bad("it is for another URL (" + url + ")");
+      Long length = number(m.get("length"));
+      if (length == null || length < -1) return bad("bad length");
+      if (!(m.get("done") instanceof List<?> list)) return bad("no ranges");
+      List<long[]> done = new ArrayList<>();
+      long at = 0;
+      for (Object o : list) {
+        if (!(o instanceof List<?> pair) || pair.size() != 2) return bad("bad range");
+        Long s = number(pair.get(0));
+        Long e = number(pair.get(1));
+        if (s == null || e == null || s < at || e <= s || (length >= 0 && e > length)) return bad("bad range");
+        if (e > partSize) return bad("it claims bytes the part file does not have");
+        if (length < 0 && s != 0) return bad("bad range");
+        done.add(new long[] {s, e});
+        at = e;
+      }
+      return new Loaded(new ResumeState(url, length, string(m.get("etag")), string(m.get("lastModified")), done), null);
+    } catch (IOException | RuntimeException e) {
+      return bad("unreadable (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static Loaded bad(String why) {
+    return new Loaded(null, "resume state unusable, starting over: " + why);
+  }
+
+  private static Long number(Object o) {
+    return o instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue() : null;
+  }
+
+  private static String string(Object o) {
+    return o instanceof String s ? s : null;
+  }
+}
