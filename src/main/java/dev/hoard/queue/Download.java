@@ -55,8 +55,13 @@ final class Download {
   private long bytes;
   private String contentType;
   private URI finalUrl;
+  private boolean mayRename;
 
-  Download(Engine engine, Job job, HomeHeaders home) {
+  private final java.util.function.UnaryOperator<String> rename;
+
+  /** @param rename gives a run-unique name for a name the server offered ({@code --content-disposition}) */
+  Download(Engine engine, Job job, HomeHeaders home, java.util.function.UnaryOperator<String> rename) {
+    this.rename = rename;
     this.engine = engine;
     this.job = job;
     this.shown = Redact.url(job.url());
@@ -65,6 +70,11 @@ final class Download {
 
   /** Runs the download into {@code relative} (a safe path inside the folder). */
   Done run(String relative) {
+    return run(relative, engine.options.contentDisposition());
+  }
+
+  private Done run(String relative, boolean mayRename) {
+    this.mayRename = mayRename;
     Path target = null;
     try {
       target = engine.folder.resolve(relative);
@@ -128,6 +138,17 @@ final class Download {
         || !probe.remote().sameVersion(state.etag(), state.lastModified()))) {
       probe.response().abort();
       throw new RemoteChangedException("server copy changed since the last run");
+    }
+    if (mayRename) {
+      String offered = dev.hoard.fetch.ContentDisposition.filename(probe.response().header("Content-Disposition"));
+      if (offered != null) {
+        Path named = target.resolveSibling(rename.apply(dev.hoard.store.SafeName.of(offered)));
+        if (!named.equals(target)) {
+          probe.response().abort();
+          return run(engine.folder.root().relativize(named).toString().replace(java.io.File.separatorChar, '/'),
+              false);
+        }
+      }
     }
     long max = engine.options.maxFileSize();
     if (max >= 0 && probe.remote().length() > max) {

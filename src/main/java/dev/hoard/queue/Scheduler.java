@@ -142,7 +142,7 @@ final class Scheduler {
     HomeHeaders home = HomeHeaders.of(job.root(), engine.options.headers());
     Download.Done done;
     try {
-      done = new Download(engine, job, home).run(name);
+      done = new Download(engine, job, home, offered -> names.reserve(offered, job.url().toString())).run(name);
     } catch (Download.LocalError e) {
       if (localError == null) localError = e;
       engine.listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
