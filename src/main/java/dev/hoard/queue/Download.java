@@ -78,6 +78,9 @@ final class Download {
     Path target = null;
     try {
       target = engine.folder.resolve(relative);
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        return failed(target, "a folder of that name is in the way");
+      }
       if (!engine.options.overwrite() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return skip(target);
       for (int restart = 0; ; restart++) {
         try {
