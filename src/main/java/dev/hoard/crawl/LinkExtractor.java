@@ -36,7 +36,7 @@ public final class LinkExtractor {
   /** The {@code --select} default of the command-line contract. */
   public static final String DEFAULT_SELECT = "a[href], link[href], img[src], source[src], script[src]";
 
-  /** The default also reads {@code srcset} of images and {@code <picture>} sources, which often carry no {@code src}. */
+  /** The default also reads the {@code srcset} of images and {@code <picture>} sources, which often lack {@code src}. */
   private static final String DEFAULT_QUERY = DEFAULT_SELECT + ", img[srcset], source[srcset]";
 
   /** Pages are cut here: the links of a page bigger than this are rarely worth the memory. */
@@ -50,7 +50,7 @@ public final class LinkExtractor {
   /**
    * An extractor for the elements {@code cssSelect} picks; null or blank means {@link #DEFAULT_SELECT}.
    *
-   * @throws IllegalArgumentException when {@code cssSelect} is not a CSS selector jsoup understands; the message names it
+   * @throws IllegalArgumentException when jsoup cannot parse {@code cssSelect}; the message names it
    */
   public LinkExtractor(String cssSelect) {
     this(cssSelect, MAX_BYTES);
@@ -76,11 +76,8 @@ public final class LinkExtractor {
   public List<URI> extract(Path htmlFile, String contentType, URI pageUrl) throws IOException {
     Objects.requireNonNull(pageUrl, "pageUrl");
     Document doc;
-    try (InputStream in = BoundedInputStream.builder()
-        .setInputStream(Files.newInputStream(htmlFile))
-        .setMaxCount(maxBytes)
-        .setPropagateClose(true)
-        .get()) {
+    try (InputStream file = Files.newInputStream(htmlFile);
+        InputStream in = BoundedInputStream.builder().setInputStream(file).setMaxCount(maxBytes).get()) {
       doc = Jsoup.parse(in, charset(contentType), pageUrl.toString());
     }
     URI self = UrlNormalizer.normalize(pageUrl);

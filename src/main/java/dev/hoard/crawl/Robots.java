@@ -79,7 +79,7 @@ public final class Robots {
       throw new IllegalArgumentException("not an http(s) URL with a host: " + url);
     }
     int port = url.getPort();
-    boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    boolean defaultPort = port == -1 || port == (scheme.equals("http") ? 80 : 443);
     return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + "/robots.txt";
   }
 

@@ -24,7 +24,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class Scope {
-  /** Extensions of URLs that look like pages, worth fetching for their links even when {@code -A} does not keep them. */
+  /** Extensions of URLs that look like pages: worth fetching for their links even when {@code -A} drops them. */
   private static final Set<String> PAGE_EXTENSIONS =
       Set.of("html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp");
 

@@ -137,7 +137,7 @@ public final class UrlNormalizer {
     return b.toString();
   }
 
-  /** RFC 3986 §5.2.4 on an absolute path: {@code .} and {@code ..} segments go, and {@code ..} never climbs above {@code /}. */
+  /** RFC 3986 §5.2.4 on an absolute path: {@code .} and {@code ..} segments go; {@code ..} never climbs above root. */
   static String removeDotSegments(String path) {
     String[] segments = path.substring(1).split("/", -1);
     Deque<String> out = new ArrayDeque<>();

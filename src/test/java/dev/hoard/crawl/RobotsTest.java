@@ -43,7 +43,8 @@ class RobotsTest {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @Override public Optional<RobotsFile> fetch(URI robotsUrl) throws IOException, InterruptedException {
-      HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(robotsUrl).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          client.send(HttpRequest.newBuilder(robotsUrl).build(), HttpResponse.BodyHandlers.ofByteArray());
       return Optional.of(new RobotsFile(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null)));
     }
   }
