@@ -77,6 +77,12 @@ public final class PieceTable {
     this(length, maxPieces, minChunk, List.of());
   }
 
+  /** Whether an idle worker could take over half of some piece: one has at least twice the minimum chunk left. */
+  public synchronized boolean splittable() {
+    for (Piece p : pieces) if (remaining(p) >= 2 * minChunk) return true;
+    return false;
+  }
+
   /** How many pieces still have bytes to fetch. */
   public synchronized int pieceCount() {
     return missingPieces();

@@ -46,6 +46,13 @@ public final class Transfer {
    * @param connections the number of connections; 0 for auto
    */
   public Outcome run(Source.Body firstBody, int connections) throws InterruptedException {
+    if (table.pieceCount() <= 1 && !table.splittable()) {
+      // one piece too small to share: this thread fetches it, no pool thread is worth starting
+      if (firstBody != null) open.add(firstBody);
+      PieceTable.Piece first = firstBody == null ? null : table.checkoutFirst();
+      new PieceWorker(this, first, firstBody, table.length()).run();
+      return outcome();
+    }
     int target = connections > 0 ? connections : AUTO_START;
     int started = 0;
     if (firstBody != null) {
@@ -77,6 +84,10 @@ public final class Transfer {
         }
       }
     }
+    return outcome();
+  }
+
+  private Outcome outcome() {
     if (stopped && failure.get() == null && !table.complete()) return Outcome.STOPPED;
     if (failure.get() != null) return Outcome.FAILED;
     return table.complete() ? Outcome.COMPLETE : Outcome.FAILED;

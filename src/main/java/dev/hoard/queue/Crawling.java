@@ -1,10 +1,138 @@
 package dev.hoard.queue;
 
-/** Wires the crawl package into the scheduler for {@code -r}. */
-final class Crawling {
-  private Crawling() {}
+import dev.hoard.crawl.HostPacer;
+import dev.hoard.crawl.LinkExtractor;
+import dev.hoard.crawl.Robots;
+import dev.hoard.crawl.RobotsFile;
+import dev.hoard.crawl.Scope;
+import dev.hoard.crawl.UrlNormalizer;
+import dev.hoard.fetch.Failure;
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.Response;
+import dev.hoard.plan.Job;
+import dev.hoard.report.DownloadResult;
+import dev.hoard.report.Redact;
+import dev.hoard.store.MirrorPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code -r}: wires the crawl package into the scheduler. Listed and found URLs land in a mirror tree; a found link is
+ * fetched when it is in scope, within {@code -l}, allowed by robots.txt and under the page cap; finished HTML pages
+ * yield their links; a page fetched only to find links (outside {@code -A}) is deleted afterwards, as wget does.
+ */
+final class Crawling implements Scheduler.Crawl {
+  private final Engine engine;
+  private final RunOptions.CrawlOptions options;
+  private final Scope scope;
+  private final LinkExtractor extractor;
+  private final Robots robots;
+  private final HostPacer pacer;
+  private final Set<URI> traverseOnly = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger pages = new AtomicInteger();
+  private final AtomicBoolean capReported = new AtomicBoolean();
+
+  private Crawling(Engine engine, RunOptions.CrawlOptions options) {
+    this.engine = engine;
+    this.options = options;
+    this.scope = new Scope(options.spanHosts(), options.noParent(), options.accept(), options.reject());
+    this.extractor = new LinkExtractor(options.select());
+    this.robots = options.robots() ? new Robots(this::fetchRobots) : null;
+    this.pacer = options.pause().isZero() ? null : HostPacer.system(options.pause());
+  }
 
   static Scheduler.Crawl create(Engine engine, RunOptions.CrawlOptions options) {
-    throw new UnsupportedOperationException("-r is not supported yet");
+    return new Crawling(engine, options);
+  }
+
+  @Override
+  public String pathOf(Job job) {
+    return MirrorPath.of(job.url()).toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  @Override
+  public boolean admit(Job job) {
+    try {
+      if (job.depth() > 0) {
+        if (job.depth() > options.level() || !scope.follow(job.url(), job.root())) return false;
+        if (!scope.keep(job.url())) {
+          // fetched only for its links: pointless at the last level
+          if (!scope.fetchToTraverse(job.url()) || job.depth() >= options.level()) return false;
+          traverseOnly.add(job.url());
+        }
+        if (robots != null && !robots.allowed(job.url())) return false;
+      } else if (!scope.keep(job.url())) {
+        traverseOnly.add(job.url());
+      }
+      if (pages.incrementAndGet() > options.maxPages()) {
+        if (capReported.compareAndSet(false, true)) {
+          engine.listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
+        }
+        return false;
+      }
+      if (pacer != null) pacer.await(job.url().getHost());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public List<Job> linksOf(Job job, Download.Done done) {
+    if (job.depth() >= options.level() || done.file() == null || !Files.isRegularFile(done.file())) return List.of();
+    String type = done.contentType();
+    if (type == null ? !looksLikeHtml(done.file().getFileName().toString()) : !LinkExtractor.isHtml(type)) {
+      return List.of();
+    }
+    try {
+      URI base = done.finalUrl() != null ? done.finalUrl() : job.url();
+      List<Job> out = new ArrayList<>();
+      for (URI link : extractor.extract(done.file(), type, base)) {
+        URI n = UrlNormalizer.normalize(link);
+        if (n != null) out.add(job.child(n));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      engine.listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
+      return List.of();
+    }
+  }
+
+  @Override
+  public void after(Job job, Download.Done done) {
+    if (!traverseOnly.remove(job.url())) return;
+    if (done.result().status() == DownloadResult.Status.OK && done.file() != null) {
+      try {
+        Files.deleteIfExists(done.file());
+      } catch (IOException e) {
+        engine.listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
+      }
+    }
+  }
+
+  private static boolean looksLikeHtml(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml");
+  }
+
+  private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException {
+    try (Response r = engine.fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
+      byte[] body;
+      try (InputStream in = r.body()) {
+        body = in.readNBytes(Robots.MAX_BYTES);
+      }
+      return Optional.of(new RobotsFile(r.status(), body, r.header("Content-Type")));
+    }
   }
 }

@@ -84,7 +84,10 @@ public final class Folder {
         try {
           Files.createDirectory(at);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-          throw new UnsafePathException("cannot create folder " + show(at) + ": a file of that name is in the way");
+          // another download may have just created it; only a file (or a link) in the way is a problem
+          if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnsafePathException("cannot create folder " + show(at) + ": a file of that name is in the way");
+          }
         }
       }
     }
