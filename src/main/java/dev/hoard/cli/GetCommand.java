@@ -133,7 +133,8 @@ final class GetCommand implements Callable<Integer> {
   private Listener listener() {
     boolean bars = !quiet && (progress == Progress.bar || progress == Progress.auto && ctx.terminal());
     Listener results = json ? new JsonReporter(ctx.out(), ctx.err())
-        : new PlainReporter(ctx.out(), ctx.err(), !quiet && !bars && progress != Progress.none || progress == Progress.plain && !quiet);
+        : new PlainReporter(ctx.out(), ctx.err(), !quiet && !bars && (progress != Progress.none || !ctx.terminal()),
+            !quiet);
     return bars ? new BarReporter(results, System.err) : results;
   }
 

@@ -33,7 +33,7 @@ public final class BarReporter implements Listener {
   public synchronized void started(String url, String path, long total) {
     files++;
     if (total > 0) bar.maxHint(bar.getMax() + total);
-    bar.setExtraMessage(done + "/" + files + " files");
+    bar.setExtraMessage(" " + done + "/" + files + " files");
   }
 
   @Override
@@ -44,7 +44,7 @@ public final class BarReporter implements Listener {
   @Override
   public synchronized void finished(DownloadResult r) {
     done++;
-    bar.setExtraMessage(done + "/" + files + " files");
+    bar.setExtraMessage(" " + done + "/" + files + " files");
     if (r.status() == DownloadResult.Status.FAILED) results.finished(r);
   }
 

@@ -8,12 +8,17 @@ public final class PlainReporter implements Listener {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean lines;
+  private final boolean summary;
 
-  /** @param lines whether to print a line per file and the summary (off with {@code -q}) */
-  public PlainReporter(PrintWriter out, PrintWriter err, boolean lines) {
+  /**
+   * @param lines whether to print a line per finished file
+   * @param summary whether to print the summary line
+   */
+  public PlainReporter(PrintWriter out, PrintWriter err, boolean lines, boolean summary) {
     this.out = out;
     this.err = err;
     this.lines = lines;
+    this.summary = summary;
   }
 
   @Override
@@ -37,7 +42,7 @@ public final class PlainReporter implements Listener {
 
   @Override
   public synchronized void summary(Summary s) {
-    if (!lines) return;
+    if (!summary) return;
     out.printf(Locale.ROOT, "%d ok, %d skipped, %d failed, %s in %.1f s%n", s.ok(), s.skipped(), s.failed(),
         size(s.bytes()), s.ms() / 1000.0);
     out.flush();
