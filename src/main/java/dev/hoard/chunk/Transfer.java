@@ -17,14 +17,14 @@ import java.util.function.LongConsumer;
 public final class Transfer {
   /** What one transfer needs from its surroundings. */
   public record Setup(Source source, Sink sink, RateLimiter limiter, RateLimiter.Clock clock, Duration timeout,
-      LongConsumer progress, ExecutorService workers) {}
+      LongConsumer progress, ExecutorService workers, java.util.function.IntSupplier spare) {}
 
   /** How a transfer ended. */
   public enum Outcome { COMPLETE, FAILED, STOPPED }
 
   static final int AUTO_START = 4;
   public static final int AUTO_MAX = 16;
-  static final long AUTO_STEP_NANOS = 200_000_000L;
+  static final long AUTO_STEP_NANOS = 150_000_000L;
 
   private final PieceTable table;
   private final Setup setup;
@@ -53,7 +53,8 @@ public final class Transfer {
       new PieceWorker(this, first, firstBody, table.length()).run();
       return outcome();
     }
-    int target = connections > 0 ? connections : AUTO_START;
+    // auto starts a few connections, and no more than the host has spare (a worker waiting for one would idle)
+    int target = connections > 0 ? connections : Math.min(AUTO_START, 1 + setup.spare().getAsInt());
     int started = 0;
     if (firstBody != null) {
       open.add(firstBody);
@@ -63,25 +64,29 @@ public final class Transfer {
     }
     for (; started < target; started++) start(new PieceWorker(this, null, null, 0));
     long lastBytes = table.written();
-    long lastRate = -1;
+    long lastTime = setup.clock().nanoTime();
+    double lastRate = -1;
     int step = started;
     synchronized (done) {
       while (running.get() > 0) {
         done.wait(connections > 0 ? 0 : AUTO_STEP_NANOS / 1_000_000);
-        if (connections == 0 && !stopped && running.get() > 0 && step < AUTO_MAX) {
-          long bytes = table.written();
-          long rate = bytes - lastBytes;
-          lastBytes = bytes;
-          // double the connections while the last doubling still bought at least 15% more throughput
-          if (lastRate < 0 || rate * 100 > lastRate * 115) {
-            int more = Math.min(AUTO_MAX, step * 2) - step;
-            for (int i = 0; i < more; i++) start(new PieceWorker(this, null, null, 0));
-            step += more;
-            lastRate = rate;
-          } else {
-            step = AUTO_MAX;
-          }
+        long now = setup.clock().nanoTime();
+        if (connections != 0 || stopped || running.get() == 0 || step >= AUTO_MAX || now - lastTime < AUTO_STEP_NANOS) {
+          continue;
         }
+        double rate = (table.written() - lastBytes) / (double) (now - lastTime);
+        lastBytes = table.written();
+        lastTime = now;
+        // double the connections while the last doubling still bought at least 15% more throughput
+        if (lastRate >= 0 && rate < lastRate * 1.15) {
+          step = AUTO_MAX;
+          continue;
+        }
+        int more = Math.min(Math.min(AUTO_MAX, step * 2) - step, setup.spare().getAsInt());
+        if (more <= 0) continue;
+        for (int i = 0; i < more; i++) start(new PieceWorker(this, null, null, 0));
+        step += more;
+        lastRate = rate;
       }
     }
     return outcome();

@@ -56,6 +56,21 @@ public final class Http implements Closeable {
         .build();
   }
 
+  /** How many more connections to {@code url}'s host could open now without waiting for the per-host cap. */
+  public int spareConnections(java.net.URI url) {
+    var total = pool.getTotalStats();
+    int spare = total.getMax() - total.getLeased() - total.getPending();
+    int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    for (var route : pool.getRoutes()) {
+      var host = route.getTargetHost();
+      if (host.getHostName().equalsIgnoreCase(url.getHost()) && host.getPort() == port) {
+        var stats = pool.getStats(route);
+        spare = Math.min(spare, stats.getMax() - stats.getLeased() - stats.getPending());
+      }
+    }
+    return Math.max(0, spare);
+  }
+
   public HttpSettings settings() {
     return settings;
   }

@@ -178,7 +178,7 @@ final class Download {
       if (table.pieceCount() > 1 || !done.isEmpty()) saver.saveNow();
       HttpSource source = new HttpSource(engine.fetcher, job.url(), home, remote, engine.backoff);
       Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, engine.limiter, RateLimiter.SYSTEM,
-          engine.options.timeout(), this::progress, engine.workers));
+          engine.options.timeout(), this::progress, engine.workers, () -> engine.fetcher.http().spareConnections(job.url())));
       ScheduledFuture<?> tick = engine.saver.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
       Transfer.Outcome outcome;
       try (AutoCloseable unregister = engine.onStop(transfer::stop)) {
