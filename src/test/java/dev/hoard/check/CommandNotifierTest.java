@@ -51,8 +51,9 @@ class CommandNotifierTest {
     IOException e = assertThrows(IOException.class, () -> hanging.deliver(DOWN));
     assertEquals("still running after 300 ms, killed", e.getMessage());
     // no pid file means the shell was killed before it started the child: nothing can be left behind
-    if (!Files.exists(pid)) return;
-    long child = Long.parseLong(Files.readString(pid).strip());
+    String written = Files.exists(pid) ? Files.readString(pid).strip() : "";
+    if (written.isEmpty()) return;
+    long child = Long.parseLong(written);
     ProcessHandle.of(child).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
     assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the command's child still runs");
   }
