@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code hoard check}: maps the flags to {@link CheckOptions}, runs {@link CheckRun}, maps its outcome to a status. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Check which URLs of a list are up or down, once or every --watch interval.")
 final class CheckCommand implements Callable<Integer> {
   /** Beyond this many threads a checker only hurts the machine it runs on. */
@@ -72,11 +72,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (jobs < 1 || jobs > MAX_JOBS) usage("--jobs", jobs, "a number from 1 to " + MAX_JOBS);
-    if (retries < 0) usage("--retries", retries, "a number >= 0");
-    if (timeout.toMillis() < 1) usage("--timeout", timeout.toNanos() + " ns", "a duration of 1 ms or more");
-    if (watch != null && watch.toMillis() < 1) usage("--watch", watch.toNanos() + " ns", "a duration of 1 ms or more");
-    if (notifyCmd != null && notifyCmd.isBlank()) usage("--notify-cmd", "'" + notifyCmd + "'", "a shell command");
+    if (jobs < 1 || jobs > MAX_JOBS) usage("--jobs", "a number from 1 to " + MAX_JOBS);
+    if (retries < 0) usage("--retries", "a number >= 0");
+    if (timeout.toMillis() < 1) usage("--timeout", "a duration of 1 ms or more");
+    if (watch != null && watch.toMillis() < 1) usage("--watch", "a duration of 1 ms or more");
+    if (notifyCmd != null && notifyCmd.isBlank()) usage("--notify-cmd", "a shell command");
     CheckOptions options = new CheckOptions(jobs, timeout, retries, watch, notifyCmd, webhook, json,
         "hoard/" + Cli.version());
     var entries = inputs.open(spec, ctx);
@@ -89,8 +89,11 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void usage(String option, Object value, String expected) {
+  /** Fails with picocli's usage error, naming the option and the value as it was typed. */
+  private void usage(String option, String expected) {
+    var typed = spec.findOption(option).originalStringValues();
+    String value = typed.isEmpty() ? "" : typed.get(typed.size() - 1);
     throw new ParameterException(spec.commandLine(),
-        "Invalid value for option '" + option + "': " + value + " is not " + expected);
+        "Invalid value for option '" + option + "': '" + value + "' is not " + expected);
   }
 }
