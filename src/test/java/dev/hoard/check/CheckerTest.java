@@ -86,6 +86,15 @@ class CheckerTest {
   }
 
   @Test
+  void aTlsFailureIsDown() {
+    // a plain-HTTP server behind an https URL fails the handshake
+    CheckResult r = check(sites.url("/ok").replace("http://", "https://"));
+    assertFalse(r.up());
+    assertEquals(0, r.http());
+    assertTrue(r.error().startsWith("TLS error"), r.error());
+  }
+
+  @Test
   void headRefusedWith405FallsBackToGetAndCountsItsAnswer() {
     CheckResult r = check(sites.url("/no-head"));
     assertTrue(r.up(), String.valueOf(r.error()));

@@ -180,6 +180,16 @@ class CheckCommandTest {
   }
 
   @Test
+  void aSinglePassEndsWith130WhenInterrupted() {
+    Interrupt interrupt = new Interrupt();
+    interrupt.raise();
+    int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), InputStream.nullInputStream(), interrupt,
+        false, "check", sites.url("/ok"));
+    assertEquals(130, code);
+    assertEquals(List.of(), sites.methods("/ok"));
+  }
+
+  @Test
   void helpDescribesTheOptions() {
     assertEquals(0, hoard("--help"));
     for (String option : List.of("--jobs", "--timeout", "--retries", "--watch", "--notify-cmd", "--webhook", "--json")) {
