@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -173,7 +174,7 @@ public final class CheckRun {
     return Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.nowNanos() - start));
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger count = new AtomicInteger();
     return task -> {
       Thread t = new Thread(task, "hoard-check-" + count.incrementAndGet());

@@ -13,6 +13,7 @@ final class StateTracker {
   /** Records {@code result}; true when its state differs from the one before. */
   boolean changed(CheckResult result) {
     Boolean before = upByUrl.put(result.url().toString(), result.up());
-    return (before == null ? true : before) != result.up();
+    boolean wasUp = before == null || before;
+    return wasUp != result.up();
   }
 }
