@@ -75,6 +75,11 @@ public final class Http implements Closeable {
     return settings;
   }
 
+  /** The pooled client itself, for requests {@link Fetcher} does not make (the webhook's POST). */
+  public CloseableHttpClient client() {
+    return client;
+  }
+
   @Override
   public void close() throws IOException {
     client.close(CloseMode.IMMEDIATE);

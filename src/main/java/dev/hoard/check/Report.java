@@ -1,0 +1,61 @@
+package dev.hoard.check;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code hoard check} prints on standard output: one line per site and a summary, as aligned plain text or, with
+ * {@code --json}, as JSON Lines. Each line is flushed at once, so a watch shows changes as they happen.
+ */
+final class Report {
+  private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
+  private final PrintWriter out;
+  private final boolean json;
+
+  Report(PrintWriter out, boolean json) {
+    this.out = out;
+    this.json = json;
+  }
+
+  /** {@code up    200   12 ms  URL} or {@code down  404    3 ms  URL  404 Not Found}; {@code -} without a status. */
+  void result(CheckResult r) {
+    if (json) {
+      print(r.fields());
+    } else {
+      String line = String.format(Locale.ROOT, "%-4s  %3s %4d ms  %s", r.state(), r.http() == 0 ? "-" : r.http(), r.ms(),
+          r.shownUrl());
+      out.println(r.error() == null ? line : line + "  " + r.error());
+      out.flush();
+    }
+  }
+
+  /** {@code 3 checked: 2 up, 1 down in 412 ms}, or {@code {"summary":true,"up":2,"down":1,"ms":412}}. */
+  void summary(int up, int down, long ms) {
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("summary", true);
+      m.put("up", up);
+      m.put("down", down);
+      m.put("ms", ms);
+      print(m);
+    } else {
+      out.println(String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms", up + down, up, down, ms));
+      out.flush();
+    }
+  }
+
+  private void print(Map<String, Object> record) {
+    try {
+      out.println(WRITER.asString(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JSON", e);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,152 @@
+package dev.hoard.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoard.fetch.Fetcher;
+import dev.hoard.fetch.Http;
+import dev.hoard.fetch.HttpSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckerTest {
+  private Sites sites;
+  private Http http;
+  private final List<Duration> pauses = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    sites = new Sites();
+    http = new Http(new HttpSettings(Duration.ofMillis(300), "hoard/test", 4, 4));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    http.close();
+    sites.close();
+  }
+
+  private Checker checker(int retries) {
+    return new Checker(new Fetcher(http), retries, Duration.ofSeconds(1), pauses::add, new FakeTicker());
+  }
+
+  private CheckResult check(String url) {
+    return checker(0).check(URI.create(url));
+  }
+
+  @Test
+  void siteAnswering200IsUpWithNoError() {
+    CheckResult r = check(sites.url("/ok"));
+    assertTrue(r.up());
+    assertEquals(200, r.http());
+    assertNull(r.error());
+    assertEquals(List.of("HEAD"), sites.methods("/ok"));
+  }
+
+  @Test
+  void siteAnswering404IsDownWithTheStatusAsItsError() {
+    CheckResult r = check(sites.url("/missing"));
+    assertFalse(r.up());
+    assertEquals(404, r.http());
+    assertTrue(r.error().startsWith("404"), r.error());
+  }
+
+  @Test
+  void siteAnswering500IsDown() {
+    CheckResult r = check(sites.url("/broken"));
+    assertFalse(r.up());
+    assertEquals(500, r.http());
+    assertTrue(r.error().startsWith("500"), r.error());
+  }
+
+  @Test
+  void closedPortIsDownWithConnectionRefused() throws IOException {
+    CheckResult r = check(HangingServer.closedPortUrl());
+    assertFalse(r.up());
+    assertEquals(0, r.http());
+    assertEquals("connection refused", r.error());
+  }
+
+  @Test
+  void serverThatNeverAnswersIsDownOnceTheTimeoutPasses() throws IOException {
+    try (HangingServer hanging = new HangingServer()) {
+      CheckResult r = check(hanging.url("/"));
+      assertFalse(r.up());
+      assertEquals(0, r.http());
+      assertTrue(r.error().startsWith("timed out"), r.error());
+    }
+  }
+
+  @Test
+  void aTlsFailureIsDown() {
+    // a plain-HTTP server behind an https URL fails the handshake
+    CheckResult r = check(sites.url("/ok").replace("http://", "https://"));
+    assertFalse(r.up());
+    assertEquals(0, r.http());
+    assertTrue(r.error().startsWith("TLS error"), r.error());
+  }
+
+  @Test
+  void headRefusedWith405FallsBackToGetAndCountsItsAnswer() {
+    CheckResult r = check(sites.url("/no-head"));
+    assertTrue(r.up(), String.valueOf(r.error()));
+    assertEquals(200, r.http());
+    assertEquals(List.of("HEAD", "GET"), sites.methods("/no-head"));
+  }
+
+  @Test
+  void headRefusedWith501FallsBackToGetWithoutReadingTheWholeBody() {
+    CheckResult r = check(sites.url("/no-head-501"));
+    assertTrue(r.up(), String.valueOf(r.error()));
+    assertEquals(List.of("HEAD", "GET"), sites.methods("/no-head-501"));
+  }
+
+  @Test
+  void headAnsweredWithAnErrorIsNotRetriedWithGet() {
+    check(sites.url("/broken"));
+    assertEquals(List.of("HEAD"), sites.methods("/broken"));
+  }
+
+  @Test
+  void redirectsAreFollowedToTheFinalAnswer() {
+    CheckResult moved = check(sites.url("/moved"));
+    assertTrue(moved.up());
+    assertEquals(200, moved.http());
+
+    CheckResult gone = check(sites.url("/moved-to-missing"));
+    assertFalse(gone.up());
+    assertEquals(404, gone.http());
+  }
+
+  @Test
+  void aSiteThatRecoversWithinItsRetriesIsUp() {
+    sites.script("/flaky", 503, 200);
+    CheckResult r = checker(1).check(URI.create(sites.url("/flaky")));
+    assertTrue(r.up());
+    assertEquals(List.of("HEAD", "HEAD"), sites.methods("/flaky"));
+    assertEquals(List.of(Duration.ofSeconds(1)), pauses);
+  }
+
+  @Test
+  void aSiteDownOnEveryAttemptIsDownAfterItsRetries() {
+    CheckResult r = checker(2).check(URI.create(sites.url("/broken")));
+    assertFalse(r.up());
+    assertEquals(3, sites.methods("/broken").size());
+    assertEquals(2, pauses.size());
+  }
+
+  @Test
+  void anUpSiteIsAskedOnce() {
+    checker(3).check(URI.create(sites.url("/ok")));
+    assertEquals(1, sites.methods("/ok").size());
+    assertTrue(pauses.isEmpty());
+  }
+}
