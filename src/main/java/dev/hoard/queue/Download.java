@@ -188,6 +188,11 @@ final class Download {
           probe.response().release();
         } catch (Sink.LocalWriteException | Stream.TooLargeException e) {
           probe.response().abort();
+          if (e instanceof Stream.TooLargeException) {
+            // a refused file can never finish: keep no part of it, as when Content-Length told in advance
+            part.close();
+            PartFile.discard(target);
+          }
           throw e;
         } catch (IOException e) {
           probe.response().abort();
