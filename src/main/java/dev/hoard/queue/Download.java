@@ -9,6 +9,7 @@ import dev.hoard.fetch.FatalException;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RemoteChangedException;
+import dev.hoard.fetch.StatusException;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
@@ -80,6 +81,8 @@ final class Download {
     } catch (Sink.LocalWriteException | Folder.UnwritableException e) {
       throw new LocalError(e.getMessage(), e);
     } catch (IOException e) {
+      // an error status ends the probe before http is set: the report still says which status it was
+      if (e instanceof StatusException s) http = s.status();
       return failed(target, Failure.describe(e));
     }
   }
