@@ -78,6 +78,22 @@ class JsonReporterTest {
   }
 
   @Test
+  void aDownloadThatFailedBeforeItHadAPathStillHasEveryField() throws Exception {
+    Routes routes = new Routes().on("/linked", ok("never written"));
+    try (MockWebServer server = Servers.start(routes)) {
+      Path dir = Files.createDirectories(tmp.resolve("dl"));
+      Files.createSymbolicLink(dir.resolve("linked"), Files.writeString(tmp.resolve("elsewhere"), "mine"));
+
+      var run = Hoard.get(dir, "--json", url(server, "/linked")).exits(1);
+
+      Map<String, Object> r = run.record("/linked");
+      assertEquals(union(RECORD, "error"), r.keySet(), r.toString());
+      assertEquals("failed", r.get("status"));
+      assertTrue(((String) r.get("error")).contains("symbolic link"), r.toString());
+    }
+  }
+
+  @Test
   void standardOutputHoldsNothingButJsonLines() throws Exception {
     Routes routes = new Routes().on("/a.txt", ok("alpha"));
     try (MockWebServer server = Servers.start(routes)) {
