@@ -83,6 +83,13 @@ class InputsTest {
   }
 
   @Test
+  void aBadUrlArgumentIsAUsageErrorThatHidesItsPassword() {
+    var run = Hoard.get(dir, "ftp://user:s3cret@127.0.0.1/file").exits(2).errContains("user:***@127.0.0.1");
+
+    assertFalse(run.err().contains("s3cret"), run.err());
+  }
+
+  @Test
   void outNamesTheFileAndIsMadeSafe() throws Exception {
     Path list = Files.writeString(tmp.resolve("links.txt"),
         url(server, "/a.txt") + " out=first.dat\n" + url(server, "/b.txt") + " out=.hidden\n");
