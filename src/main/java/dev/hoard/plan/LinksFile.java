@@ -40,6 +40,8 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
       String line;
       while ((line = reader.readLine()) != null) {
         lineNo++;
+        // editors on Windows start a UTF-8 file with a byte order mark, which is not part of the first URL
+        if (lineNo == 1 && line.startsWith("\ufeff")) line = line.substring(1);
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) continue;
         next = parse(t, source, lineNo);
