@@ -92,6 +92,25 @@ class FetcherTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {300, 301, 302, 307})
+  void aRedirectWithoutALocationFailsAndItsBodyNeverLands(int code) throws Exception {
+    routes.on("/moved.bin", new mockwebserver3.MockResponse.Builder().code(code).body("<html>moved</html>").build());
+
+    Hoard.get(dir, url(server, "/moved.bin")).exits(1).errContains(url(server, "/moved.bin"), String.valueOf(code));
+
+    assertFalse(Files.exists(dir.resolve("moved.bin")));
+  }
+
+  @Test
+  void aRefusedConnectionSaysSo() throws Exception {
+    MockWebServer closed = Servers.start(new Routes());
+    String gone = url(closed, "/file.bin");
+    closed.close();
+
+    Hoard.get(dir, "--retries=1", gone).exits(1).errContains(gone + ": connection refused");
+  }
+
   /** {@code /hop0} → {@code /hop1} → … → {@code /end}: {@code redirects} redirects, then the file. */
   private void chain(int redirects) {
     for (int i = 0; i < redirects; i++) routes.on("/hop" + i, redirect(302, i + 1 < redirects ? "/hop" + (i + 1) : "/end"));
