@@ -15,8 +15,10 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -81,13 +83,18 @@ class SchedulerTest {
     feed.write((url(server, "/first.txt") + "\n").getBytes(StandardCharsets.UTF_8));
     feed.flush();
 
-    CompletableFuture<Hoard.Result> run = CompletableFuture.supplyAsync(() -> Hoard.get(stdin, dir, "-i", "-"));
-    // the second line is written only once the first download has reached the server
-    assertTrue(firstAsked.await(30, TimeUnit.SECONDS), "the first URL was not fetched before the list ended");
-    feed.write((url(server, "/second.txt") + "\n").getBytes(StandardCharsets.UTF_8));
-    feed.close();
+    ExecutorService hoard = Executors.newSingleThreadExecutor();
+    try {
+      Future<Hoard.Result> run = hoard.submit(() -> Hoard.get(stdin, dir, "-i", "-"));
+      // the second line is written only once the first download has reached the server
+      assertTrue(firstAsked.await(30, TimeUnit.SECONDS), "the first URL was not fetched before the list ended");
+      feed.write((url(server, "/second.txt") + "\n").getBytes(StandardCharsets.UTF_8));
+      feed.close();
 
-    run.get(30, TimeUnit.SECONDS).exits(0);
+      run.get(30, TimeUnit.SECONDS).exits(0);
+    } finally {
+      hoard.shutdownNow();
+    }
     assertEquals("one", Files.readString(dir.resolve("first.txt")));
     assertEquals("two", Files.readString(dir.resolve("second.txt")));
   }
