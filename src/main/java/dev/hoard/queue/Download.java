@@ -107,7 +107,8 @@ final class Download {
     if (fresh || engine.options.overwrite() && !Files.exists(statePath)) {
       PartFile.discard(target);
     } else {
-      long partSize = Files.exists(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
+      // Files.size follows links: a link planted as NAME.part must not lend its target's size to the Range asked
+      long partSize = Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
       ResumeState.Loaded loaded = ResumeState.load(statePath, shown, partSize);
       if (loaded.problem() != null) {
         engine.listener.problem(shown + ": " + loaded.problem());

@@ -113,6 +113,10 @@ class FolderTest {
     Hoard.get(dir, url(server, "/file"));
 
     assertEquals(OUTSIDE_CONTENT, Files.readString(outside));
+    for (var request : routes.requests()) {
+      String range = request.getHeaders().get("Range");
+      assertTrue(range == null || range.equals("bytes=0-"), "the link's target sized the request: " + range);
+    }
   }
 
   @ParameterizedTest
