@@ -113,7 +113,7 @@ final class GetCommand implements Callable<Integer> {
     if (maxPerHost < 1) throw usage("--max-per-host", maxPerHost, "at least 1");
     if (retries < 0) throw usage("--retries", retries, "at least 0");
     if (minChunk < 1) throw usage("--min-chunk", minChunk, "at least 1 byte");
-    if (timeout.isZero()) throw usage("--timeout", timeout, "more than 0");
+    if (timeout.isZero()) throw usage("--timeout", typed("--timeout"), "more than 0");
     List<String[]> parsed = new ArrayList<>();
     for (String h : headers) {
       int colon = h.indexOf(':');
@@ -136,6 +136,13 @@ final class GetCommand implements Callable<Integer> {
         : new PlainReporter(ctx.out(), ctx.err(), !quiet && !bars && (progress != Progress.none || !ctx.terminal()),
             !quiet);
     return bars ? new BarReporter(results, System.err) : results;
+  }
+
+  /** The value of an option as the user typed it ({@code 0s}, not {@code PT0S}), for messages. */
+  private String typed(String option) {
+    var matched = spec.commandLine().getParseResult().matchedOption(option);
+    List<String> values = matched == null ? List.of() : matched.originalStringValues();
+    return values.isEmpty() ? "" : values.get(values.size() - 1);
   }
 
   private ParameterException usage(String option, Object value, String need) {

@@ -51,6 +51,8 @@ final class Inputs {
     } else {
       Path path = Path.of(file);
       try {
+        // opening a folder for reading succeeds on Linux and fails only at the first read, too late for exit 2
+        if (Files.isDirectory(path)) throw new IOException("is a folder");
         reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
       } catch (IOException | UncheckedIOException e) {
         throw new ParameterException(spec.commandLine(), "Cannot read links file '" + file + "': "

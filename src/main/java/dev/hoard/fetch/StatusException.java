@@ -9,9 +9,15 @@ public final class StatusException extends IOException {
   private final Duration retryAfter;
 
   public StatusException(int status, String reason, Duration retryAfter) {
-    super(status + (reason == null || reason.isBlank() ? "" : " " + reason));
+    super((status + " " + (reason == null || reason.isBlank() ? standardReason(status) : reason.strip())).strip());
     this.status = status;
     this.retryAfter = retryAfter;
+  }
+
+  /** The reason phrase of the HTTP specification, for a server that sends none (or an empty string). */
+  private static String standardReason(int status) {
+    String r = org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog.INSTANCE.getReason(status, java.util.Locale.ROOT);
+    return r == null ? "" : r;
   }
 
   public int status() {

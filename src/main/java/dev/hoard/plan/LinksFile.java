@@ -1,5 +1,6 @@
 package dev.hoard.plan;
 
+import dev.hoard.report.Redact;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,8 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
       String line;
       while ((line = reader.readLine()) != null) {
         lineNo++;
+        // editors on Windows start a UTF-8 file with a byte order mark, which is not part of the first URL
+        if (lineNo == 1 && line.startsWith("\ufeff")) line = line.substring(1);
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) continue;
         next = parse(t, source, lineNo);
@@ -104,14 +107,14 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
     try {
       url = new URI(escape(text));
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid URL: '" + text + "'");
+      throw new IllegalArgumentException("not a valid URL: '" + Redact.url(text) + "'");
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("not an http or https URL: '" + text + "'");
+      throw new IllegalArgumentException("not an http or https URL: '" + Redact.url(text) + "'");
     }
     if (url.getHost() == null || url.getHost().isEmpty()) {
-      throw new IllegalArgumentException("URL has no host: '" + text + "'");
+      throw new IllegalArgumentException("URL has no host: '" + Redact.url(text) + "'");
     }
     return url;
   }

@@ -9,6 +9,7 @@ import dev.hoard.fetch.FatalException;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RemoteChangedException;
+import dev.hoard.fetch.StatusException;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
@@ -93,6 +94,8 @@ final class Download {
     } catch (Sink.LocalWriteException | Folder.UnwritableException e) {
       throw new LocalError(e.getMessage(), e);
     } catch (IOException e) {
+      // an error status ends the probe before http is set: the report still says which status it was
+      if (e instanceof StatusException s) http = s.status();
       return failed(target, Failure.describe(e));
     }
   }
@@ -117,7 +120,8 @@ final class Download {
     if (fresh || engine.options.overwrite() && !Files.exists(statePath)) {
       PartFile.discard(target);
     } else {
-      long partSize = Files.exists(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
+      // Files.size follows links: a link planted as NAME.part must not lend its target's size to the Range asked
+      long partSize = Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
       ResumeState.Loaded loaded = ResumeState.load(statePath, shown, partSize);
       if (loaded.problem() != null) {
         engine.listener.problem(shown + ": " + loaded.problem());
@@ -212,6 +216,11 @@ final class Download {
           probe.response().release();
         } catch (Sink.LocalWriteException | Stream.TooLargeException e) {
           probe.response().abort();
+          if (e instanceof Stream.TooLargeException) {
+            // a refused file can never finish: keep no part of it, as when Content-Length told in advance
+            part.close();
+            PartFile.discard(target);
+          }
           throw e;
         } catch (IOException e) {
           probe.response().abort();

@@ -77,7 +77,8 @@ record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
       IOException failure;
       try {
         Response r = engine.fetcher.open("GET", url, headers, home);
-        if (r.status() < 400 || r.status() == 416) return r;
+        // a 3xx here is one the fetcher could not follow (no Location): its body is not the file
+        if (r.status() < 300 || r.status() == 416) return r;
         r.abort();
         failure = r.error();
       } catch (IOException e) {

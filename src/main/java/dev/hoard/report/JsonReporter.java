@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** {@code --json}: JSON Lines on standard output, one object per finished download and a summary last. */
 public final class JsonReporter implements Listener {
+  /** Writes a null value as {@code null}: every record has every field of the contract, even without a path. */
+  private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -58,7 +61,7 @@ public final class JsonReporter implements Listener {
 
   private void line(Map<String, Object> m) {
     try {
-      out.println(JSON.std.asString(m));
+      out.println(WRITER.asString(m));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 public final class Redact {
   private Redact() {}
 
-  private static final Pattern USERINFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@?#]*)@");
+  // the user-info runs to the last '@' before the path: a password may hold an '@' of its own
+  private static final Pattern USERINFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#]*)@");
 
   /** The URL text with any password in its user-info replaced by {@code ***}. */
   public static String url(String url) {

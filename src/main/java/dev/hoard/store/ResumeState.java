@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,9 @@ public record ResumeState(String url, long length, String etag, String lastModif
     for (long[] r : done) ranges.add(List.of(r[0], r[1]));
     m.put("done", ranges);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, JSON.std.asBytes(m));
+    // a stale temp file, or a symbolic link planted under its name, is removed, never written through
+    Files.deleteIfExists(tmp);
+    Files.write(tmp, JSON.std.asBytes(m), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

@@ -1,0 +1,67 @@
+package dev.hoard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.hoard.testing.Hoard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GetCommandTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      --limit-rate=12Q      | --limit-rate    | 12Q
+      --timeout=5x          | --timeout       | 5x
+      --timeout=0s          | --timeout       | 0s
+      -j 0                  | --jobs          | 0
+      --jobs=-3             | --jobs          | -3
+      --jobs=many           | --jobs          | many
+      --shard=3/2           | --shard         | 3/2
+      --shard=1             | --shard         | 1
+      -x 0                  | --connections   | 0
+      --connections=65      | --connections   | 65
+      -k 1.5M               | --min-chunk     | 1.5M
+      --min-chunk=0         | --min-chunk     | 0
+      --max-filesize=big    | --max-filesize  | big
+      --max-per-host=0      | --max-per-host  | 0
+      --retries=-1          | --retries       | -1
+      --progress=loud       | --progress      | loud
+      -H NoColonHere        | --header        | NoColonHere
+      """)
+  void aBadFlagValueIsAUsageErrorNamingTheOptionAndTheValue(String flag, String option, String value) {
+    Path dir = tmp.resolve("dl");
+    String[] words = flag.split(" ");
+    String[] args = new String[words.length + 4];
+    args[0] = "get";
+    args[1] = "-d";
+    args[2] = dir.toString();
+    System.arraycopy(words, 0, args, 3, words.length);
+    args[args.length - 1] = "http://127.0.0.1:9/never";
+
+    Hoard.run(args).exits(2).errContains(option, value);
+
+    assertFalse(Files.exists(dir), "a usage error created the folder");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"missing.txt, no such file", "folder, is a folder"})
+  void anUnreadableInputFileIsAUsageError(String name, String why) throws Exception {
+    Files.createDirectories(tmp.resolve("folder"));
+    Path input = tmp.resolve(name);
+
+    Hoard.run("get", "-d", tmp.resolve("dl").toString(), "-i", input.toString()).exits(2)
+        .errContains(input.toString(), why);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--no-such-flag", "ftp://example.com/file"})
+  void anUnknownOptionOrABadUrlArgumentIsAUsageError(String arg) {
+    var run = Hoard.run("get", "-d", tmp.resolve("dl").toString(), arg);
+    assertEquals(2, run.code(), run.err());
+  }
+}

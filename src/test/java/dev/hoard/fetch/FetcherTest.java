@@ -1,0 +1,119 @@
+package dev.hoard.fetch;
+
+import static dev.hoard.testing.Servers.ok;
+import static dev.hoard.testing.Servers.redirect;
+import static dev.hoard.testing.Servers.url;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoard.testing.Hoard;
+import dev.hoard.testing.Servers;
+import dev.hoard.testing.Servers.Routes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FetcherTest {
+  @TempDir Path tmp;
+  private final Routes routes = new Routes();
+  private MockWebServer server;
+  private Path dir;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = Servers.start(routes);
+    dir = tmp.resolve("dl");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 303, 307, 308})
+  void followsARedirectAndNamesTheFileAfterTheListedUrl(int code) throws Exception {
+    routes.on("/listed.bin", redirect(code, "/storage/target-name.bin")).on("/storage/target-name.bin", ok("payload"));
+
+    Hoard.get(dir, url(server, "/listed.bin")).exits(0);
+
+    assertEquals("payload", Files.readString(dir.resolve("listed.bin")));
+    assertFalse(Files.exists(dir.resolve("target-name.bin")), "the server chose a local name");
+  }
+
+  @Test
+  void aRedirectLoopFailsThatDownloadOnly() throws Exception {
+    routes.on("/ping", redirect(302, "/pong")).on("/pong", redirect(302, "/ping")).on("/fine.txt", ok("fine"));
+
+    Hoard.get(dir, url(server, "/ping"), url(server, "/fine.txt")).exits(1)
+        .errContains(url(server, "/ping"), "redirect loop");
+
+    assertEquals("fine", Files.readString(dir.resolve("fine.txt")));
+    assertFalse(Files.exists(dir.resolve("ping")));
+    assertTrue(routes.requests("/ping").size() <= 2, "a loop is not retried: " + routes.requests());
+  }
+
+  @Test
+  void tenRedirectsAreFollowed() throws Exception {
+    chain(10);
+
+    Hoard.get(dir, url(server, "/hop0")).exits(0);
+
+    assertEquals("end of the chain", Files.readString(dir.resolve("hop0")));
+  }
+
+  @Test
+  void elevenRedirectsFail() throws Exception {
+    chain(11);
+
+    Hoard.get(dir, url(server, "/hop0")).exits(1).errContains(url(server, "/hop0"), "too many redirects");
+
+    assertFalse(Files.exists(dir.resolve("hop0")));
+    assertTrue(routes.requests("/end").isEmpty(), "the 12th hop was requested");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://127.0.0.1/file.bin", "file:///etc/passwd", "javascript:alert(1)"})
+  void aRedirectToANonHttpSchemeFails(String location) throws Exception {
+    routes.on("/elsewhere.bin", redirect(302, location));
+
+    Hoard.get(dir, url(server, "/elsewhere.bin")).exits(1).errContains(url(server, "/elsewhere.bin"), "refusing");
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(0, files.count(), "files landed");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {300, 301, 302, 307})
+  void aRedirectWithoutALocationFailsAndItsBodyNeverLands(int code) throws Exception {
+    routes.on("/moved.bin", new mockwebserver3.MockResponse.Builder().code(code).body("<html>moved</html>").build());
+
+    Hoard.get(dir, url(server, "/moved.bin")).exits(1).errContains(url(server, "/moved.bin"), String.valueOf(code));
+
+    assertFalse(Files.exists(dir.resolve("moved.bin")));
+  }
+
+  @Test
+  void aRefusedConnectionSaysSo() throws Exception {
+    MockWebServer closed = Servers.start(new Routes());
+    String gone = url(closed, "/file.bin");
+    closed.close();
+
+    Hoard.get(dir, "--retries=1", gone).exits(1).errContains(gone + ": connection refused");
+  }
+
+  /** {@code /hop0} → {@code /hop1} → … → {@code /end}: {@code redirects} redirects, then the file. */
+  private void chain(int redirects) {
+    for (int i = 0; i < redirects; i++) routes.on("/hop" + i, redirect(302, i + 1 < redirects ? "/hop" + (i + 1) : "/end"));
+    routes.on("/end", ok("end of the chain"));
+  }
+}

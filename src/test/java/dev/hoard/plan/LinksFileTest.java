@@ -1,0 +1,197 @@
+package dev.hoard.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LinksFileTest {
+  private static final String HEX = "ab".repeat(32);
+
+  @Test
+  void readsUrlsWithTheirOptions() {
+    List<LinksFile.Entry> entries = parse("""
+        https://example.com/a.iso
+        http://example.com/b.bin out=renamed.bin
+        https://example.com/c.tar sha256=%s
+        https://example.com/d  out=d.txt   sha256=%s
+        """.formatted(HEX, HEX.toUpperCase()));
+
+    assertEquals(List.of(
+        Job.listed(URI.create("https://example.com/a.iso"), null, null),
+        Job.listed(URI.create("http://example.com/b.bin"), "renamed.bin", null),
+        Job.listed(URI.create("https://example.com/c.tar"), null, HEX),
+        Job.listed(URI.create("https://example.com/d"), "d.txt", HEX)), entries);
+  }
+
+  @Test
+  void skipsBlankLinesAndCommentsButCountsThem() {
+    List<LinksFile.Entry> entries = parse("""
+        # a comment
+
+           # an indented comment
+        \t
+        https://example.com/ok
+        nonsense
+        """);
+
+    assertEquals(2, entries.size());
+    assertInstanceOf(Job.class, entries.get(0));
+    assertEquals(new LineError("links.txt", 6, "not an http or https URL: 'nonsense'"), entries.get(1));
+  }
+
+  @Test
+  void aLineErrorReadsAsFileLineReason() {
+    assertEquals("links.txt:6: unknown key 'foo' (known: out, sha256)",
+        new LineError("links.txt", 6, "unknown key 'foo' (known: out, sha256)").toString());
+  }
+
+  @Test
+  void handlesWindowsLineEndsAndSurroundingBlanks() {
+    List<LinksFile.Entry> entries = parse("  https://example.com/a  \r\n\r\nhttps://example.com/b out=b.txt\r\n");
+    assertEquals(List.of(Job.listed(URI.create("https://example.com/a"), null, null),
+        Job.listed(URI.create("https://example.com/b"), "b.txt", null)), entries);
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstUrlIsIgnored() {
+    List<LinksFile.Entry> entries = parse("\ufeffhttps://example.com/a\n");
+    assertEquals(List.of(Job.listed(URI.create("https://example.com/a"), null, null)), entries);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "https://example.com/x foo=bar | unknown key 'foo'",
+      "https://example.com/x OUT=y | unknown key 'OUT'",
+      "https://example.com/x loose | unexpected 'loose' after the URL",
+      "https://example.com/x out= | bad out= value ''",
+      "https://example.com/x out | bad out= value 'null'",
+      "https://example.com/x out=a/b | bad out= value 'a/b'",
+      "https://example.com/x out=a\\b | bad out= value 'a\\b'",
+      "https://example.com/x out=.. | bad out= value '..'",
+      "https://example.com/x out=. | bad out= value '.'",
+      "https://example.com/x sha256=abc | bad sha256= value 'abc'",
+      "https://example.com/x sha256=zzababababababababababababababababababababababababababababababab | bad sha256= value 'zz",
+      "ftp://example.com/x | not an http or https URL: 'ftp://example.com/x'",
+      "mailto:someone@example.com | not an http or https URL",
+      "example.com/x | not an http or https URL",
+      "http:///x | URL has no host",
+      "http://[::1/x | not a valid URL: 'http://[::1/x'"})
+  void aBadLineIsAnErrorWithItsLineNumber(String lineAndReason) {
+    String[] parts = lineAndReason.split(" \\| ");
+    List<LinksFile.Entry> entries = parse("https://example.com/fine\n# comment\n" + parts[0] + "\n");
+
+    assertEquals(2, entries.size());
+    LineError error = assertInstanceOf(LineError.class, entries.get(1));
+    assertEquals(3, error.line());
+    assertTrue(error.reason().contains(parts[1]), error.reason());
+    assertTrue(error.toString().startsWith("links.txt:3: "), error.toString());
+  }
+
+  @Test
+  void aBadUrlIsReportedWithoutItsPassword() {
+    List<LinksFile.Entry> entries = parse("ftp://user:s3cret@example.com/x\n");
+    LineError error = assertInstanceOf(LineError.class, entries.get(0));
+    assertFalse(error.toString().contains("s3cret"), error.toString());
+    assertTrue(error.toString().contains("user:***@example.com"), error.toString());
+  }
+
+  @Test
+  void nonAsciiAndUnsafeCharactersArePercentEncoded() {
+    Job job = assertInstanceOf(Job.class, parse("https://example.com/caf\u00e9/{x}\n").get(0));
+    assertEquals("/caf%C3%A9/%7Bx%7D", job.url().getRawPath());
+  }
+
+  @Test
+  void readsOnlyAsFarAsAsked() {
+    // two lines, then a reader that fails the test if asked for a third
+    LinksFile file = new LinksFile(new BufferedReader(new LinesThenExplode("https://example.com/1\n",
+        "# a comment\n", "https://example.com/2\n")), "links.txt");
+
+    assertEquals(URI.create("https://example.com/1"), ((Job) file.next()).url());
+    assertEquals(URI.create("https://example.com/2"), ((Job) file.next()).url());
+    assertThrows(IllegalStateException.class, file::hasNext);
+  }
+
+  @Test
+  void hasNextIsIdempotentAndNextPastTheEndThrows() {
+    LinksFile file = new LinksFile(new BufferedReader(new StringReader("https://example.com/1\n")), "x");
+    assertTrue(file.hasNext());
+    assertTrue(file.hasNext());
+    file.next();
+    assertFalse(file.hasNext());
+    assertThrows(java.util.NoSuchElementException.class, file::next);
+  }
+
+  @Test
+  void aReadErrorNamesTheFileAndLine() {
+    Reader failing = new Reader() {
+      private boolean served;
+
+      @Override public int read(char[] buf, int off, int len) throws IOException {
+        if (served) throw new IOException("disk on fire");
+        served = true;
+        String s = "https://example.com/1\n";
+        s.getChars(0, s.length(), buf, off);
+        return s.length();
+      }
+
+      @Override public void close() {}
+    };
+    LinksFile file = new LinksFile(new BufferedReader(failing), "links.txt");
+    file.next();
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, file::hasNext);
+    assertEquals("links.txt:1: cannot read: disk on fire", e.getMessage());
+  }
+
+  @Test
+  void aListedJobIsItsOwnRoot() {
+    Job job = Job.listed(URI.create("https://example.com/a"), null, null);
+    assertEquals(0, job.depth());
+    assertNull(job.parent());
+    assertEquals(job.url(), job.root());
+  }
+
+  private static List<LinksFile.Entry> parse(String text) {
+    LinksFile file = new LinksFile(new BufferedReader(new StringReader(text)), "links.txt");
+    List<LinksFile.Entry> out = new ArrayList<>();
+    file.forEachRemaining(out::add);
+    return out;
+  }
+
+  /** A reader that hands out the given lines one read at a time and throws when asked for more. */
+  private static final class LinesThenExplode extends Reader {
+    private final String[] lines;
+    private int next;
+
+    LinesThenExplode(String... lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      if (next == lines.length) throw new IllegalStateException("read past line " + next);
+      String line = lines[next++];
+      if (line.length() > len) throw new IllegalArgumentException("buffer too small");
+      line.getChars(0, line.length(), buf, off);
+      return line.length();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,170 @@
+package dev.hoard.queue;
+
+import static dev.hoard.testing.Servers.chunked;
+import static dev.hoard.testing.Servers.ok;
+import static dev.hoard.testing.Servers.url;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoard.testing.Hoard;
+import dev.hoard.testing.Servers;
+import dev.hoard.testing.Servers.Routes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadTest {
+  @TempDir Path tmp;
+  private final Routes routes = new Routes();
+  private MockWebServer server;
+  private Path dir;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = Servers.start(routes);
+    dir = tmp.resolve("dl");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aMatchingSha256Succeeds() throws Exception {
+    routes.on("/data.bin", ok("the data"));
+    Path list = links(url(server, "/data.bin") + " sha256=" + sha256("the data").toUpperCase());
+
+    Hoard.get(dir, "-i", list.toString()).exits(0);
+
+    assertEquals("the data", Files.readString(dir.resolve("data.bin")));
+  }
+
+  @Test
+  void aWrongSha256FailsAndLeavesNoFileNorPart() throws Exception {
+    routes.on("/data.bin", ok("tampered")).on("/other.bin", ok("other"));
+    Path list = links(url(server, "/data.bin") + " sha256=" + sha256("the data"), url(server, "/other.bin"));
+
+    Hoard.get(dir, "-i", list.toString()).exits(1).errContains(url(server, "/data.bin"), "sha256 mismatch");
+
+    assertEquals(List.of("other.bin"), filesIn(dir));
+  }
+
+  @Test
+  void aFileLargerThanMaxFilesizeByContentLengthIsRefused() throws Exception {
+    routes.on("/big.bin", ok("x".repeat(2048))).on("/small.bin", ok("y".repeat(1024)));
+
+    Hoard.get(dir, "--max-filesize=1K", url(server, "/big.bin"), url(server, "/small.bin")).exits(1)
+        .errContains(url(server, "/big.bin"), "--max-filesize");
+
+    assertEquals(List.of("small.bin"), filesIn(dir));
+  }
+
+  @Test
+  void aChunkedBodyGrowingPastMaxFilesizeIsRefusedWhileStreaming() throws Exception {
+    routes.on("/stream.bin", chunked("z".repeat(64 * 1024)));
+
+    Hoard.get(dir, "--max-filesize=10K", url(server, "/stream.bin")).exits(1)
+        .errContains(url(server, "/stream.bin"), "--max-filesize");
+
+    assertEquals(List.of(), filesIn(dir));
+  }
+
+  @Test
+  void aChunkedBodyWithinMaxFilesizeLands() throws Exception {
+    routes.on("/stream.bin", chunked("z".repeat(5000)));
+
+    Hoard.get(dir, "--max-filesize=10K", url(server, "/stream.bin")).exits(0);
+
+    assertEquals("z".repeat(5000), Files.readString(dir.resolve("stream.bin")));
+  }
+
+  @Test
+  void anEmptyFileLands() throws Exception {
+    routes.on("/empty.txt", ok(""));
+
+    Hoard.get(dir, url(server, "/empty.txt")).exits(0);
+
+    assertEquals(0, Files.size(dir.resolve("empty.txt")));
+    assertEquals(List.of("empty.txt"), filesIn(dir));
+  }
+
+  @Test
+  void aRerunSkipsFinishedFilesWithoutFetchingThem() throws Exception {
+    routes.on("/a.txt", ok("alpha")).on("/b.txt", ok("bravo"));
+    String a = url(server, "/a.txt");
+    String b = url(server, "/b.txt");
+    Hoard.get(dir, a, b).exits(0);
+    int before = routes.requests().size();
+
+    var rerun = Hoard.get(dir, "--json", a, b).exits(0);
+
+    assertEquals("skipped", rerun.record("/a.txt").get("status"));
+    assertEquals("skipped", rerun.record("/b.txt").get("status"));
+    assertEquals(5, ((Number) rerun.record("/a.txt").get("bytes")).intValue());
+    assertEquals(2, ((Number) rerun.summary().get("skipped")).intValue());
+    assertEquals(before, routes.requests().size(), "the rerun asked the server: " + routes.requests());
+  }
+
+  @Test
+  void overwriteDownloadsAFinishedFileAgain() throws Exception {
+    routes.on("/a.txt", ok("first version"), ok("second version"));
+    Hoard.get(dir, url(server, "/a.txt")).exits(0);
+
+    var rerun = Hoard.get(dir, "--json", "--overwrite", url(server, "/a.txt")).exits(0);
+
+    assertEquals("ok", rerun.record("/a.txt").get("status"));
+    assertEquals("second version", Files.readString(dir.resolve("a.txt")));
+    assertEquals(List.of("a.txt"), filesIn(dir));
+  }
+
+  @Test
+  void anExistingFileThisRunDidNotWriteIsNeverReplaced() throws Exception {
+    routes.on("/notes.txt", ok("from the server"));
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("notes.txt"), "my own notes");
+
+    var run = Hoard.get(dir, "--json", url(server, "/notes.txt"));
+
+    assertEquals("my own notes", Files.readString(dir.resolve("notes.txt")));
+    assertEquals("skipped", run.record("/notes.txt").get("status"));
+    assertTrue(routes.requests("/notes.txt").isEmpty());
+  }
+
+  @Test
+  void anExistingFileThatDoesNotMatchItsSha256FailsWithoutBeingReplaced() throws Exception {
+    routes.on("/data.bin", ok("the data"));
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("data.bin"), "something else");
+    Path list = links(url(server, "/data.bin") + " sha256=" + sha256("the data"));
+
+    Hoard.get(dir, "-i", list.toString()).exits(1).errContains("does not match sha256", "--overwrite");
+
+    assertEquals("something else", Files.readString(dir.resolve("data.bin")));
+  }
+
+  private Path links(String... lines) throws Exception {
+    return Files.writeString(tmp.resolve("links.txt"), String.join("\n", lines) + "\n");
+  }
+
+  static List<String> filesIn(Path dir) throws Exception {
+    if (!Files.exists(dir)) return List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  static String sha256(String text) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}
