@@ -148,6 +148,10 @@ final class Scheduler {
       engine.listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
       engine.stop();
       return;
+    } catch (RuntimeException e) {
+      // a bug must still be a counted, reported failure, never a silent exit 0
+      done = new Download.Done(new DownloadResult(Redact.url(job.url()), null, DownloadResult.Status.FAILED, 0, 0, 0,
+          "internal error: " + e, job.depth(), job.parent() == null ? null : Redact.url(job.parent())), null, null, null);
     }
     DownloadResult r = done.result();
     if (crawl != null && r.status() != DownloadResult.Status.FAILED) {

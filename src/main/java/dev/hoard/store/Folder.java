@@ -94,9 +94,16 @@ public final class Folder {
     return at;
   }
 
-  /** The path as the user should see it: under the folder as they named it. */
+  /** The path as reports show it: relative to the working directory, as the contract's {@code --json} says. */
   public String show(Path p) {
-    Path rel = root.relativize(p);
-    return shownRoot.resolve(rel).toString();
+    Path shown = shownRoot.resolve(root.relativize(p));
+    if (shown.isAbsolute()) {
+      try {
+        shown = Path.of("").toAbsolutePath().relativize(shown);
+      } catch (IllegalArgumentException otherRoot) {
+        // no relative path leads there (another file system root): show it whole
+      }
+    }
+    return shown.toString();
   }
 }
