@@ -1,5 +1,6 @@
 package dev.hoard.queue;
 
+import dev.hoard.crawl.UrlNormalizer;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
@@ -7,6 +8,7 @@ import dev.hoard.plan.LinksFile;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.Redact;
 import dev.hoard.report.Summary;
+import java.net.URI;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -125,9 +127,16 @@ final class Scheduler {
     if (job.depth() == 0 && engine.options.shard() != null && !engine.options.shard().keeps(job.url().toString())) {
       return false;
     }
-    String key = job.url() + (job.out() == null ? "" : "\n" + job.out());
+    String key = seenKey(job) + (job.out() == null ? "" : "\n" + job.out());
     if (!seen.add(Names.hash(key))) return false;
     return crawl == null || crawl.admit(job);
+  }
+
+  /** Found links are canonical already; a listed URL is made so too with {@code -r}, or a link back to it is new. */
+  private String seenKey(Job job) {
+    if (crawl == null) return job.url().toString();
+    URI canonical = UrlNormalizer.normalize(job.url());
+    return (canonical == null ? job.url() : canonical).toString();
   }
 
   private String name(Job job) {

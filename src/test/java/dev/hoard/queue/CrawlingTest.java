@@ -315,6 +315,18 @@ class CrawlingTest {
     assertEquals(4, landed().size(), landed()::toString);
   }
 
+  @Test
+  void aStartUrlWithoutItsSlashIsNotFetchedAgainWhenAPageLinksBackToIt() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='p.html'>p</a>")).page("/p.html", html("<a href='/'>home</a>"));
+
+    Outcome run = hoard(site.url(""));
+
+    assertEquals(0, run.code, run.err);
+    assertEquals(1, site.count("/"));
+    assertEquals(Set.of(site.hostFolder() + "/index.html", site.hostFolder() + "/p.html"), landed());
+  }
+
   // ---- a file and a folder of one name ----
 
   @Test
