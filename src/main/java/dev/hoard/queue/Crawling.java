@@ -74,12 +74,14 @@ final class Crawling implements Scheduler.Crawl {
       } else if (!scope.keep(job.url())) {
         traverseOnly.add(job.url());
       }
-      if (pages.incrementAndGet() > options.maxPages()) {
+      // links turned away are met again and again: count only what is admitted, so the count never wraps
+      if (pages.get() >= options.maxPages()) {
         if (capReported.compareAndSet(false, true)) {
           engine.listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
         }
         return false;
       }
+      pages.incrementAndGet();
       if (pacer != null) pacer.await(job.url().getHost());
       return true;
     } catch (InterruptedException e) {

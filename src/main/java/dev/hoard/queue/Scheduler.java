@@ -33,7 +33,10 @@ final class Scheduler {
     /** The name a URL lands under, relative to the folder. */
     String pathOf(Job job);
 
-    /** Whether the job may be fetched at all (scope, robots, page cap); called in dispatch order. */
+    /**
+     * Whether the job may be fetched at all (scope, robots, page cap); called in dispatch order, once more for a URL
+     * it turned away each time that URL is found again.
+     */
     boolean admit(Job job);
 
     /** The jobs the finished download leads to (nothing for a file that is not a page). */
@@ -127,9 +130,12 @@ final class Scheduler {
     if (job.depth() == 0 && engine.options.shard() != null && !engine.options.shard().keeps(job.url().toString())) {
       return false;
     }
-    String key = seenKey(job) + (job.out() == null ? "" : "\n" + job.out());
-    if (!seen.add(Names.hash(key))) return false;
-    return crawl == null || crawl.admit(job);
+    long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
+    if (seen.contains(key)) return false;
+    // a link turned away is not remembered: met again by a shorter path, it may be within -l there
+    if (crawl != null && !crawl.admit(job)) return false;
+    seen.add(key);
+    return true;
   }
 
   /** Found links are canonical already; a listed URL is made so too with {@code -r}, or a link back to it is new. */

@@ -327,6 +327,29 @@ class CrawlingTest {
     assertEquals(Set.of(site.hostFolder() + "/index.html", site.hostFolder() + "/p.html"), landed());
   }
 
+  @Test
+  void aPageFirstFoundBeyondTheLastLevelIsStillFetchedWhenAShorterPathReachesItLater() throws IOException {
+    // -A pdf -l 3: x.html is worth fetching at depth 2 (its pdf is at 3), not at depth 3 (the last level)
+    CountDownLatch longPathWalked = new CountDownLatch(1);
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='slow.html'>short path</a> <a href='fast.html'>long path</a>"))
+        .page("/slow.html", html("<a href='x.html'>x</a>"))
+        .page("/fast.html", html("<a href='mid.html'>mid</a>"))
+        .page("/mid.html", html("<a href='x.html'>x</a> <a href='m.pdf'>m</a>"))
+        .page("/x.html", html("<a href='x.pdf'>x</a>"))
+        .file("/m.pdf", "application/pdf", bytes("%PDF-m"))
+        .file("/x.pdf", "application/pdf", bytes("%PDF-x"))
+        // m.pdf is asked only after x.html was met at depth 3: only then does the short path answer
+        .beforeServing("/m.pdf", longPathWalked::countDown)
+        .beforeServing("/slow.html", () -> await(longPathWalked));
+
+    Outcome run = hoard("-A", "pdf", "-l", "3", site.url("/"));
+
+    assertEquals(0, run.code, run.err);
+    assertEquals(Set.of(site.hostFolder() + "/m.pdf", site.hostFolder() + "/x.pdf"), landed());
+    assertEquals(1, site.count("/x.html"));
+  }
+
   // ---- a file and a folder of one name ----
 
   @Test
