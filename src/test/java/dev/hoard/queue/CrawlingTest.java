@@ -29,8 +29,10 @@ import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code hoard get -r} end to end: a fixture site over real HTTP, the command as a user types it, the files on disk. */
+/** {@code hoard get -r} end to end: a fixture site over real HTTP, the command as a user types it, files on disk. */
 class CrawlingTest {
   @TempDir Path tmp;
   private final List<CrawlFixtureSite> sites = new ArrayList<>();
@@ -239,7 +241,8 @@ class CrawlingTest {
   void selectFollowsOnlyTheLinksOfTheElementsItPicks() throws IOException {
     CrawlFixtureSite site = site();
     site.page("/", "<html><head><link rel=stylesheet href='s.css'><script src='j.js'></script></head><body>"
-            + "<a class='dl' href='a.bin'>a</a> <a href='b.bin'>b</a> <img src='c.png'> <a class='big dl' href='d.bin'>d</a>"
+            + "<a class='dl' href='a.bin'>a</a> <a href='b.bin'>b</a> <img src='c.png'>"
+            + " <a class='big dl' href='d.bin'>d</a>"
             + " <span class='dl'><a href='e.bin'>inside</a></span></body></html>")
         .file("/a.bin", "application/octet-stream", bytes("a"))
         .file("/d.bin", "application/octet-stream", bytes("d"));
@@ -348,6 +351,40 @@ class CrawlingTest {
     assertEquals(0, run.code, run.err);
     assertEquals(Set.of(site.hostFolder() + "/m.pdf", site.hostFolder() + "/x.pdf"), landed());
     assertEquals(1, site.count("/x.html"));
+  }
+
+  @Test
+  void aRerunFetchesWhatTheFirstRunMissedBehindAPageNamedWithoutExtension() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='about'>about</a>")).page("/about", html("<a href='about.txt'>txt</a>"));
+    Outcome first = hoard("--retries=0", site.url("/"));
+    assertEquals(1, first.code, "about.txt is missing yet: " + first.err);
+    site.file("/about.txt", "text/plain", bytes("about"));
+
+    Outcome again = hoard("--retries=0", site.url("/"));
+
+    assertEquals(0, again.code, again.err);
+    assertEquals("about", read(site.hostFolder() + "/about.txt"));
+    assertEquals(1, site.count("/about"), "the page on disk is read again, not fetched");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      <!DOCTYPE html><html>            | true
+      '  \\n<html lang=en>'             | true
+      \uFEFF<p>hello                   | true
+      <!-- generated -->               | true
+      <A HREF=x>                       | true
+      <?xml version="1.0"?><svg/>      | false
+      <bold>                           | false
+      %PDF-1.7                         | false
+      '{"json": true}'                 | false
+      ''                               | false
+      """)
+  void aFileWithoutATypeIsReadAsAPageWhenItStartsLikeOne(String head, boolean page) throws IOException {
+    Path file = Files.writeString(tmp.resolve("about"), head.replace("\\n", "\n"), StandardCharsets.UTF_8);
+
+    assertEquals(page, Crawling.sniffsAsHtml(file));
   }
 
   // ---- a file and a folder of one name ----
