@@ -487,6 +487,24 @@ class CrawlingTest {
   }
 
   @Test
+  void aBrokenLinkIsAFailedRecordWithItsParentTheRestLandsAndTheExitIsOne() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='gone.txt'>gone</a> <a href='here.txt'>here</a>"))
+        .file("/here.txt", "text/plain", bytes("here"));
+
+    Outcome run = hoard("--retries=0", site.url("/"));
+
+    assertEquals(1, run.code, run.err);
+    Map<String, Object> gone = run.record(site.url("/gone.txt"));
+    assertEquals("failed", gone.get("status"));
+    assertTrue(String.valueOf(gone.get("error")).contains("404"), gone::toString);
+    assertEquals(site.url("/"), gone.get("parent"));
+    assertEquals(1, num(gone.get("depth")));
+    assertTrue(run.err.contains("404"), run.err);
+    assertEquals("here", read(site.hostFolder() + "/here.txt"));
+  }
+
+  @Test
   void waitBetweenRequestsStillFetchesTheTreeInLinkOrder() throws IOException {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='a.html'>a</a> <a href='b.html'>b</a>"))
