@@ -165,10 +165,12 @@ final class Scheduler {
       return;
     }
     DownloadResult r = done.result();
-    if (crawl != null && r.status() != DownloadResult.Status.FAILED) {
-      for (Job child : crawl.linksOf(job, done)) events.add(child);
+    if (crawl != null) {
+      List<Job> children = r.status() == DownloadResult.Status.FAILED ? List.of() : crawl.linksOf(job, done);
+      // a page fetched only for its links goes before they are queued: /docs/a.pdf needs docs as a folder
+      crawl.after(job, done);
+      events.addAll(children);
     }
-    if (crawl != null) crawl.after(job, done);
     switch (r.status()) {
       case OK -> ok.incrementAndGet();
       case SKIPPED -> skipped.incrementAndGet();

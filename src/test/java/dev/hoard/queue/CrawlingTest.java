@@ -198,6 +198,25 @@ class CrawlingTest {
   }
 
   @Test
+  void acceptPdfDeletesAPageNamedLikeAFolderBeforeFetchingThePdfsInThatFolder() throws IOException {
+    CrawlFixtureSite site = site();
+    StringBuilder menu = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      menu.append("<a href='d").append(i).append("'>d</a> ");
+      // /dI is a page saved as the file dI; /dI/x.pdf needs dI as a folder
+      site.page("/d" + i, html("<a href='d" + i + "/x.pdf'>x</a>"))
+          .file("/d" + i + "/x.pdf", "application/pdf", bytes("%PDF-" + i));
+    }
+    site.page("/", html(menu.toString()));
+
+    Outcome run = hoard("-A", "pdf", "-j", "8", site.url("/"));
+
+    assertEquals(0, run.code, run.err);
+    assertEquals(20, landed().size(), landed()::toString);
+    assertEquals("%PDF-7", read(site.hostFolder() + "/d7/x.pdf"));
+  }
+
+  @Test
   void rejectedFilesAndPagesAreNeverRequested() throws IOException {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='a.zip'>a</a> <a href='b.ISO'>b</a> <a href='c.txt'>c</a> <a href='sub/'>sub</a>"
