@@ -16,7 +16,9 @@ import dev.hoard.store.MirrorPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,12 +76,14 @@ final class Crawling implements Scheduler.Crawl {
       } else if (!scope.keep(job.url())) {
         traverseOnly.add(job.url());
       }
-      if (pages.incrementAndGet() > options.maxPages()) {
+      // links turned away are met again and again: count only what is admitted, so the count never wraps
+      if (pages.get() >= options.maxPages()) {
         if (capReported.compareAndSet(false, true)) {
           engine.listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
         }
         return false;
       }
+      pages.incrementAndGet();
       if (pacer != null) pacer.await(job.url().getHost());
       return true;
     } catch (InterruptedException e) {
@@ -92,7 +96,9 @@ final class Crawling implements Scheduler.Crawl {
   public List<Job> linksOf(Job job, Download.Done done) {
     if (job.depth() >= options.level() || done.file() == null || !Files.isRegularFile(done.file())) return List.of();
     String type = done.contentType();
-    if (type == null ? !looksLikeHtml(done.file().getFileName().toString()) : !LinkExtractor.isHtml(type)) {
+    // no type: a page skipped on a rerun, or a server that sent none; the name or the first bytes must tell
+    if (type == null ? !looksLikeHtml(done.file().getFileName().toString()) && !sniffsAsHtml(done.file())
+        : !LinkExtractor.isHtml(type)) {
       return List.of();
     }
     try {
@@ -124,6 +130,30 @@ final class Crawling implements Scheduler.Crawl {
   private static boolean looksLikeHtml(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml");
+  }
+
+  /** Tags a page may start with, after a BOM and blanks, as browsers sniff text/html (WHATWG MIME Sniffing). */
+  private static final List<String> HTML_STARTS = List.of("<!doctype html", "<html", "<head", "<script", "<iframe",
+      "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b", "<body", "<br", "<p");
+
+  /** Whether the file starts like an HTML page: {@code /about} saved by an earlier run has no name to go by. */
+  static boolean sniffsAsHtml(Path file) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(512);
+    } catch (IOException e) {
+      return false;
+    }
+    String s = new String(head, StandardCharsets.ISO_8859_1);
+    if (s.startsWith("\u00ef\u00bb\u00bf")) s = s.substring(3);
+    s = s.stripLeading().toLowerCase(Locale.ROOT);
+    if (s.startsWith("<!--")) return true;
+    for (String tag : HTML_STARTS) {
+      if (!s.startsWith(tag) || s.length() == tag.length()) continue;
+      char after = s.charAt(tag.length());
+      if (after == '>' || Character.isWhitespace(after)) return true;
+    }
+    return false;
   }
 
   private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException {

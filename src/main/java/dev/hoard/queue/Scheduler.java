@@ -1,5 +1,6 @@
 package dev.hoard.queue;
 
+import dev.hoard.crawl.UrlNormalizer;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
@@ -7,6 +8,7 @@ import dev.hoard.plan.LinksFile;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.Redact;
 import dev.hoard.report.Summary;
+import java.net.URI;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +33,10 @@ final class Scheduler {
     /** The name a URL lands under, relative to the folder. */
     String pathOf(Job job);
 
-    /** Whether the job may be fetched at all (scope, robots, page cap); called in dispatch order. */
+    /**
+     * Whether the job may be fetched at all (scope, robots, page cap); called in dispatch order, once more for a URL
+     * it turned away each time that URL is found again.
+     */
     boolean admit(Job job);
 
     /** The jobs the finished download leads to (nothing for a file that is not a page). */
@@ -125,9 +130,19 @@ final class Scheduler {
     if (job.depth() == 0 && engine.options.shard() != null && !engine.options.shard().keeps(job.url().toString())) {
       return false;
     }
-    String key = job.url() + (job.out() == null ? "" : "\n" + job.out());
-    if (!seen.add(Names.hash(key))) return false;
-    return crawl == null || crawl.admit(job);
+    long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
+    if (seen.contains(key)) return false;
+    // a link turned away is not remembered: met again by a shorter path, it may be within -l there
+    if (crawl != null && !crawl.admit(job)) return false;
+    seen.add(key);
+    return true;
+  }
+
+  /** Found links are canonical already; a listed URL is made so too with {@code -r}, or a link back to it is new. */
+  private String seenKey(Job job) {
+    if (crawl == null) return job.url().toString();
+    URI canonical = UrlNormalizer.normalize(job.url());
+    return (canonical == null ? job.url() : canonical).toString();
   }
 
   private String name(Job job) {
@@ -154,10 +169,12 @@ final class Scheduler {
           "internal error: " + e, job.depth(), job.parent() == null ? null : Redact.url(job.parent())), null, null, null);
     }
     DownloadResult r = done.result();
-    if (crawl != null && r.status() != DownloadResult.Status.FAILED) {
-      for (Job child : crawl.linksOf(job, done)) events.add(child);
+    if (crawl != null) {
+      List<Job> children = r.status() == DownloadResult.Status.FAILED ? List.of() : crawl.linksOf(job, done);
+      // a page fetched only for its links goes before they are queued: /docs/a.pdf needs docs as a folder
+      crawl.after(job, done);
+      events.addAll(children);
     }
-    if (crawl != null) crawl.after(job, done);
     switch (r.status()) {
       case OK -> ok.incrementAndGet();
       case SKIPPED -> skipped.incrementAndGet();
