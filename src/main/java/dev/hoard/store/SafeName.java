@@ -37,7 +37,37 @@ public final class SafeName {
     String name = b.toString().strip();
     if (name.isEmpty() || name.equals(".") || name.equals("..")) return DEFAULT;
     if (name.charAt(0) == '.' || name.charAt(0) == '-') name = "_" + name.substring(1);
-    return cut(name);
+    return cut(encodable(name));
+  }
+
+  /** The charset file names are encoded in here (from the locale); UTF-8 where the locale says nothing. */
+  private static final java.nio.charset.Charset NAMES = namesCharset();
+
+  private static java.nio.charset.Charset namesCharset() {
+    try {
+      return java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+    } catch (RuntimeException e) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  /**
+   * Percent-encodes (as UTF-8) the characters the file system's charset cannot hold: under a C/POSIX locale
+   * {@code café} becomes {@code caf%C3%A9} instead of failing.
+   */
+  static String encodable(String name) {
+    java.nio.charset.CharsetEncoder enc = NAMES.newEncoder();
+    if (enc.canEncode(name)) return name;
+    StringBuilder b = new StringBuilder();
+    name.codePoints().forEach(cp -> {
+      String ch = new String(Character.toChars(cp));
+      if (enc.canEncode(ch)) {
+        b.append(ch);
+      } else {
+        for (byte x : ch.getBytes(StandardCharsets.UTF_8)) b.append('%').append(String.format("%02X", x & 0xff));
+      }
+    });
+    return b.toString();
   }
 
   /** Cuts an over-long name to {@link #MAX_BYTES} UTF-8 bytes, keeping a short extension. */
