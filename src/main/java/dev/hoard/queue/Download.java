@@ -116,9 +116,13 @@ final class Download {
         state = new ResumeState(shown, -1, null, null, List.of(new long[] {0, partSize}));
       }
     }
-    long from = state == null || state.done().isEmpty() || state.done().get(0)[0] != 0 ? 0 : state.done().get(0)[1];
+    // the first missing stretch [from, to); to is -1 when it runs to the end
+    List<long[]> had = state == null ? List.of() : state.done();
+    long from = had.isEmpty() || had.get(0)[0] != 0 ? 0 : had.get(0)[1];
+    int next = had.isEmpty() || had.get(0)[0] != 0 ? 0 : 1;
+    long to = next < had.size() ? had.get(next)[0] : -1;
     if (state != null && state.length() >= 0 && from >= state.length()) from = 0;
-    Probe probe = Probe.send(engine, job.url(), home, state, from);
+    Probe probe = Probe.send(engine, job.url(), home, state, from, to);
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();

@@ -23,8 +23,17 @@ import java.util.Locale;
 record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
   /** Sends the probe, with retries; for a resume, {@code state} gives the offset and the If-Range validator. */
   static Probe send(Engine engine, URI url, HomeHeaders home, ResumeState state, long from) throws IOException {
+    return send(engine, url, home, state, from, -1);
+  }
+
+  /**
+   * Sends the probe for bytes {@code [from, to)}, or from {@code from} to the end when {@code to} is -1: a resume asks
+   * only for its first missing stretch, never again for bytes the state already holds.
+   */
+  static Probe send(Engine engine, URI url, HomeHeaders home, ResumeState state, long from, long to)
+      throws IOException {
     List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Range", "bytes=" + from + "-"});
+    headers.add(new String[] {"Range", "bytes=" + from + "-" + (to > from ? Long.toString(to - 1) : "")});
     if (state != null) {
       String validator = new RemoteFile(state.length(), true, state.etag(), state.lastModified()).ifRange();
       if (validator != null) headers.add(new String[] {"If-Range", validator});
