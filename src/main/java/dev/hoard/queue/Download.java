@@ -126,7 +126,7 @@ final class Download {
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
-    boolean resumed = state != null && probe.from() > 0;
+    boolean resumed = !had.isEmpty();
     if (resumed && (!probe.remote().ranges()
         || state.length() >= 0 && state.length() != probe.remote().length()
         || !probe.remote().sameVersion(state.etag(), state.lastModified()))) {
