@@ -121,7 +121,6 @@ final class Download {
     long from = had.isEmpty() || had.get(0)[0] != 0 ? 0 : had.get(0)[1];
     int next = had.isEmpty() || had.get(0)[0] != 0 ? 0 : 1;
     long to = next < had.size() ? had.get(next)[0] : -1;
-    if (state != null && state.length() >= 0 && from >= state.length()) from = 0;
     Probe probe = Probe.send(engine, job.url(), home, state, from, to);
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
@@ -140,6 +139,16 @@ final class Download {
           + max + " bytes)");
     }
     engine.listener.started(shown, engine.folder.show(target), probe.remote().length());
+    if (http == 416) {
+      // the part file already holds every byte (a run stopped between its last write and the rename)
+      probe.response().abort();
+      if (probe.remote().length() != from) throw new RemoteChangedException("server copy changed since the last run");
+      try (PartFile part = PartFile.open(target, false)) {
+        part.setLength(from);
+        bytes = from;
+        return commit(target, part);
+      }
+    }
     if (probe.remote().ranges() && probe.remote().length() > 0) {
       return chunked(target, probe, resumed ? state.done() : List.of());
     }

@@ -44,6 +44,10 @@ record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
       r.abort();
       r = openWithRetries(engine, url, List.of(), home);
     }
+    if (r.status() == 416 && from > 0) {
+      // nothing at or past from: a resumed file may be whole already; the caller compares the length
+      return new Probe(r, RemoteFile.of(r, unsatisfiedLength(r.header("Content-Range")), true), from, false);
+    }
     if (r.status() >= 400) {
       r.abort();
       throw r.error();
@@ -65,6 +69,13 @@ record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
       return new Probe(r, RemoteFile.of(r, cr.total(), true), from, false);
     }
     return plain(r);
+  }
+
+  /** The length in a 416's {@code Content-Range: bytes *}{@code /LENGTH}, or -1. */
+  static long unsatisfiedLength(String contentRange) {
+    if (contentRange == null) return -1;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*bytes\\s+\\*/(\\d+)\\s*").matcher(contentRange);
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
   private static Probe plain(Response r) {
