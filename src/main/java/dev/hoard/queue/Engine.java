@@ -55,6 +55,7 @@ final class Engine implements AutoCloseable {
   void stop() {
     stopping = true;
     stoppers.forEach(Runnable::run);
+    fetcher.cancelPending();
   }
 
   boolean stopping() {
