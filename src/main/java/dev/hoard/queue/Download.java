@@ -194,7 +194,8 @@ final class Download {
 
   private Done single(Path target, Probe probe) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      try (PartFile part = PartFile.open(target, true)) {
+      try (PartFile part = PartFile.open(target, true);
+           Engine.Registration unregister = engine.onStop(probe.response()::abort)) {
         try {
           bytes = Stream.copy(decoded(probe), part, engine.limiter, RateLimiter.SYSTEM, engine.options.timeout(),
               engine.options.maxFileSize(), this::progress, engine::stopping);
