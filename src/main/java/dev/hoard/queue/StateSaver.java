@@ -1,6 +1,7 @@
 package dev.hoard.queue;
 
 import dev.hoard.chunk.PieceTable;
+import dev.hoard.chunk.Sink;
 import dev.hoard.store.ResumeState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,11 +23,17 @@ final class StateSaver {
     this.table = table;
   }
 
-  synchronized void saveNow() throws IOException {
+  /** Saves the state if it changed; a failure is local (disk full, folder unwritable) and stops the run. */
+  synchronized void saveNow() throws Sink.LocalWriteException {
     List<long[]> done = table.doneRanges();
     long written = table.written();
     if (written == lastWritten) return;
-    base.withDone(done).save(file);
+    try {
+      base.withDone(done).save(file);
+    } catch (IOException e) {
+      String why = String.valueOf(e.getMessage()).contains("No space") ? "disk full" : e.getMessage();
+      throw new Sink.LocalWriteException("cannot save the resume state " + file + ": " + why, e);
+    }
     lastWritten = written;
   }
 
