@@ -91,6 +91,8 @@ final class RangeServer implements Closeable {
   volatile LongFunction<Pace> pace = start -> Pace.FAST;
   /** No response sends the byte at this offset (or later) until it is set back to -1. */
   volatile long holdAt = -1;
+  /** Requests for ranges starting where this holds get no answer at all (not even headers) while it holds. */
+  volatile java.util.function.LongPredicate mute = start -> false;
 
   RangeServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -161,6 +163,8 @@ final class RangeServer implements Closeable {
     if (useRange && ifRangeValue != null && ifRange) {
       useRange = ifRangeValue.equals(v.etag()) || ifRangeValue.equals(v.lastModified());
     }
+    long asked = useRange ? Long.parseLong(m.group(1)) : 0;
+    while (mute.test(asked) && !closed) sleep(5);
     String acceptRanges = ranges ? "Accept-Ranges: bytes\r\n" : "";
     if (!useRange) {
       Request r = new Request(path, range, ifRangeValue, 200, 0, length);
