@@ -187,6 +187,7 @@ final class Download {
         if (outcome == Transfer.Outcome.STOPPED) throw new java.io.InterruptedIOException("interrupted");
         throw transfer.failure();
       }
+      saver.close();
       part.setLength(remote.length());
       return commit(target, part);
     }

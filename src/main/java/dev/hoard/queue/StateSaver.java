@@ -16,6 +16,7 @@ final class StateSaver {
   private final Path file;
   private final PieceTable table;
   private long lastWritten = -1;
+  private boolean closed;
 
   StateSaver(ResumeState base, Path file, PieceTable table) {
     this.base = base;
@@ -27,7 +28,7 @@ final class StateSaver {
   synchronized void saveNow() throws Sink.LocalWriteException {
     List<long[]> done = table.doneRanges();
     long written = table.written();
-    if (written == lastWritten) return;
+    if (closed || written == lastWritten) return;
     try {
       base.withDone(done).save(file);
     } catch (IOException e) {
@@ -35,6 +36,14 @@ final class StateSaver {
       throw new Sink.LocalWriteException("cannot save the resume state " + file + ": " + why, e);
     }
     lastWritten = written;
+  }
+
+  /**
+   * Ends saving, waiting for a save in progress: the download is whole, and a timer tick still running must not
+   * write the state back after the rename removed it.
+   */
+  synchronized void close() {
+    closed = true;
   }
 
   /** For the periodic saver: a failed save is retried at the next tick, and the final save reports it. */

@@ -65,6 +65,19 @@ class StateSaverTest {
   }
 
   @Test
+  void aClosedSaverNeverWritesAgain() throws IOException {
+    Path file = dir.resolve("f.bin.part.state");
+    PieceTable table = new PieceTable(1000, 1, 100);
+    StateSaver saver = new StateSaver(base(), file, table);
+    table.advance(table.checkout(), 1000);
+    saver.close();
+    // a timer tick that was already running when the download completed comes too late
+    saver.saveQuietly();
+    saver.saveNow();
+    assertFalse(Files.exists(file), "a state was written after the saver was closed");
+  }
+
+  @Test
   void aStateThatCannotBeWrittenIsALocalError() {
     Path file = dir.resolve("gone").resolve("f.bin.part.state");
     StateSaver saver = new StateSaver(base(), file, new PieceTable(1000, 1, 100));
