@@ -85,6 +85,10 @@ final class Download {
   }
 
   private Done skip(Path target) throws IOException {
+    // a run killed between its rename and removing the state leaves the state behind, with no part file: tidy it
+    if (!Files.exists(PartFile.partOf(target), LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(PartFile.stateOf(target));
+    }
     long size = Files.size(target);
     if (job.sha256() != null) {
       String actual = PartFile.sha256(target);
