@@ -96,6 +96,21 @@ class ResumeFromDiskIT extends ResumeHarness {
   }
 
   @Test
+  void aStateLeftBesideAFinishedFileIsRemovedByTheSkippingRerun() throws Exception {
+    byte[] body = bytes(17, MIB);
+    server.put("/done.bin", new RangeServer.Version(body, ETAG, null));
+    // a kill between the rename and the state's removal leaves exactly this
+    Files.createDirectories(dir);
+    Files.write(target("done.bin"), body);
+    writeState("done.bin", server.url("/done.bin"), body.length, ETAG, new long[] {0, body.length});
+
+    HoardProcess p = start(server.url("/done.bin"));
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertEquals(List.of(), server.log(), "a finished file was asked for");
+    assertLanded("done.bin", body);
+  }
+
+  @Test
   void resumesAPartWithoutStateByItsLengthWhenTheServerTakesRanges() throws Exception {
     byte[] body = bytes(14, 3 * MIB);
     server.put("/bare.bin", new RangeServer.Version(body, ETAG, null));
