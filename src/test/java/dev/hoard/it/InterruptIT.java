@@ -36,7 +36,7 @@ class InterruptIT extends ResumeHarness {
     p.signal(signal);
     assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
     long ms = (System.nanoTime() - sent) / 1_000_000;
-    System.out.println("SIG" + signal + " -> exit in " + ms + " ms"); assertTrue(ms < 2_500, "exit took " + ms + " ms after SIG" + signal);
+    assertTrue(ms < 2_500, "exit took " + ms + " ms after SIG" + signal);
 
     List<long[]> claims = checkKillPoint("sig.bin", body);
     assertTrue(sum(claims) >= served - 4 * IN_FLIGHT, "the state claims " + sum(claims) + " bytes, but "
@@ -65,7 +65,6 @@ class InterruptIT extends ResumeHarness {
     p.signal("TERM");
     assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
     long ms = (System.nanoTime() - sent) / 1_000_000;
-    System.out.println("SIGTERM with muted pieces -> exit in " + ms + " ms");
     assertTrue(ms < 2_500, "exit took " + ms + " ms after SIGTERM");
     List<long[]> claims = checkKillPoint("mute.bin", body);
     assertTrue(sum(claims) >= served - IN_FLIGHT, "the state claims " + sum(claims) + " bytes, but "
@@ -92,7 +91,6 @@ class InterruptIT extends ResumeHarness {
     p.signal("TERM");
     assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
     long ms = (System.nanoTime() - sent) / 1_000_000;
-    System.out.println("SIGTERM on a stalled plain stream -> exit in " + ms + " ms");
     assertTrue(ms < 2_500, "exit took " + ms + " ms after SIGTERM");
     assertWholeOrAbsent("plain.bin", body.length);
 
