@@ -56,6 +56,7 @@ final class Engine implements AutoCloseable {
     stopping = true;
     stoppers.forEach(Runnable::run);
     fetcher.cancelPending();
+    limiter.release();
   }
 
   boolean stopping() {
