@@ -101,6 +101,29 @@ class InterruptIT extends ResumeHarness {
     assertLanded("plain.bin", body);
   }
 
+  @org.junit.jupiter.api.Test
+  void aSignalWhilePiecesWaitForTheRateLimitStillExitsWithinASecond() throws Exception {
+    byte[] body = bytes(34, 2 * MIB);
+    server.put("/slow.bin", new RangeServer.Version(body, ETAG, null));
+    String url = server.url("/slow.bin");
+    // four 64 KiB reads book 8 s of a 32 KiB/s budget: the pieces spend the run waiting for their turn
+    HoardProcess p = start("-x", "4", "-k", "256K", "--limit-rate", "32K", url);
+    until("the state file is written", p, "slow.bin", body.length, () -> Files.exists(state("slow.bin")));
+    until("some bytes are written", p, "slow.bin", body.length, () -> claimedNow("slow.bin") > 0);
+    long sent = System.nanoTime();
+    p.signal("TERM");
+    assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
+    long ms = (System.nanoTime() - sent) / 1_000_000;
+    assertTrue(ms < 2_500, "exit took " + ms + " ms after SIGTERM");
+    List<long[]> claims = checkKillPoint("slow.bin", body);
+
+    int mark = server.log().size();
+    HoardProcess again = start("-x", "4", "-k", "256K", url);
+    assertEquals(0, again.exitCode(), again.stderr());
+    assertLanded("slow.bin", body);
+    assertAskedOnlyMissing(since(mark), claims, body.length, ETAG);
+  }
+
   /** Whether the process ignores the signal (a job started in the background by a non-interactive shell does). */
   static boolean ignores(long pid, String signal) throws Exception {
     int number = signal.equals("INT") ? 2 : 15;
