@@ -134,7 +134,9 @@ final class Download {
         || state.length() >= 0 && state.length() != probe.remote().length()
         || !probe.remote().sameVersion(state.etag(), state.lastModified()))) {
       probe.response().abort();
-      throw new RemoteChangedException("server copy changed since the last run");
+      // a 200 comes from a changed file (If-Range) or from a server that cannot resume: say what was seen
+      throw new RemoteChangedException(probe.remote().ranges() ? "server copy changed since the last run"
+          : "server sent the whole file instead of the missing bytes");
     }
     long max = engine.options.maxFileSize();
     if (max >= 0 && probe.remote().length() > max) {
