@@ -133,6 +133,8 @@ class ResumeFromDiskIT extends ResumeHarness {
     HoardProcess p = start("-x", "4", "-k", "256K", server.url("/plain.bin"));
     assertEquals(0, p.exitCode(), p.stderr());
     assertLanded("plain.bin", body);
+    assertTrue(p.stderr().contains("server sent the whole file instead of the missing bytes; starting over"),
+        p.stderr());
   }
 
   @ParameterizedTest
