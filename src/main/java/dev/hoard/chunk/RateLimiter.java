@@ -24,11 +24,15 @@ public final class RateLimiter {
     }
   };
 
+  /** The longest single sleep, so that {@link #release} ends every wait within one. */
+  static final long SLICE_NANOS = 50_000_000L;
+
   private final long bytesPerSecond;
   private final long burst;
   private final Clock clock;
   /** The time at which all bytes granted so far have been paid for. */
   private long allocatedUntil;
+  private volatile boolean released;
 
   /** @param bytesPerSecond the cap; 0 means none */
   public RateLimiter(long bytesPerSecond, Clock clock) {
@@ -53,13 +57,17 @@ public final class RateLimiter {
     return Math.max(0, allocatedUntil - now);
   }
 
-  /** Waits until {@code bytes} may pass under the cap. */
+  /** Ends every wait now and skips later ones: the run is stopping, and bytes already read should be written. */
+  public void release() {
+    released = true;
+  }
+
+  /** Waits until {@code bytes} may pass under the cap, or the limiter is released. */
   public void take(long bytes) throws InterruptedIOException {
-    if (bytesPerSecond == 0) return;
+    if (bytesPerSecond == 0 || released) return;
     long wait = reserve(clock.nanoTime(), bytes);
-    if (wait <= 0) return;
     try {
-      clock.sleepNanos(wait);
+      for (long left = wait; left > 0 && !released; left -= SLICE_NANOS) clock.sleepNanos(Math.min(left, SLICE_NANOS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while pacing --limit-rate");

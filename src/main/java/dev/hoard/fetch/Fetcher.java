@@ -19,6 +19,9 @@ public final class Fetcher {
   static final int MAX_REDIRECTS = 10;
 
   private final Http http;
+  /** Requests sent and still waiting for their answer's head: what {@link #cancelPending} cuts short. */
+  private final java.util.Set<HttpUriRequestBase> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
 
   public Fetcher(Http http) {
     this.http = http;
@@ -45,7 +48,14 @@ public final class Fetcher {
       if (home.appliesTo(current)) {
         for (String[] h : home.headers()) request.addHeader(h[0], h[1]);
       }
-      ClassicHttpResponse raw = http.client.executeOpen(null, request, null);
+      ClassicHttpResponse raw;
+      pending.add(request);
+      try {
+        if (cancelled) throw new java.io.InterruptedIOException("stopped");
+        raw = http.client.executeOpen(null, request, null);
+      } finally {
+        pending.remove(request);
+      }
       Response response = new Response(current, request, raw);
       int code = raw.getCode();
       String location = response.header("Location");
@@ -55,6 +65,15 @@ public final class Fetcher {
       current = resolve(current, location);
       if (code == 303 && !verb.equals("HEAD")) verb = "GET";
     }
+  }
+
+  /**
+   * Cancels every request still waiting for its answer, and fails every later one at once: the run is stopping, and
+   * a server slow to answer must not hold it up.
+   */
+  public void cancelPending() {
+    cancelled = true;
+    for (HttpUriRequestBase r : pending) r.cancel();
   }
 
   static boolean isRedirect(int code) {

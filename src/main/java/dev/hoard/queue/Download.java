@@ -101,6 +101,10 @@ final class Download {
   }
 
   private Done skip(Path target) throws IOException {
+    // a run killed between its rename and removing the state leaves the state behind, with no part file: tidy it
+    if (!Files.exists(PartFile.partOf(target), LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(PartFile.stateOf(target));
+    }
     long size = Files.size(target);
     if (job.sha256() != null) {
       String actual = PartFile.sha256(target);
@@ -133,18 +137,23 @@ final class Download {
         state = new ResumeState(shown, -1, null, null, List.of(new long[] {0, partSize}));
       }
     }
-    long from = state == null || state.done().isEmpty() || state.done().get(0)[0] != 0 ? 0 : state.done().get(0)[1];
-    if (state != null && state.length() >= 0 && from >= state.length()) from = 0;
-    Probe probe = Probe.send(engine, job.url(), home, state, from);
+    // the first missing stretch [from, to); to is -1 when it runs to the end
+    List<long[]> had = state == null ? List.of() : state.done();
+    long from = had.isEmpty() || had.get(0)[0] != 0 ? 0 : had.get(0)[1];
+    int next = had.isEmpty() || had.get(0)[0] != 0 ? 0 : 1;
+    long to = next < had.size() ? had.get(next)[0] : -1;
+    Probe probe = Probe.send(engine, job.url(), home, state, from, to);
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
-    boolean resumed = state != null && probe.from() > 0;
+    boolean resumed = !had.isEmpty();
     if (resumed && (!probe.remote().ranges()
         || state.length() >= 0 && state.length() != probe.remote().length()
         || !probe.remote().sameVersion(state.etag(), state.lastModified()))) {
       probe.response().abort();
-      throw new RemoteChangedException("server copy changed since the last run");
+      // a 200 comes from a changed file (If-Range) or from a server that cannot resume: say what was seen
+      throw new RemoteChangedException(probe.remote().ranges() ? "server copy changed since the last run"
+          : "server sent the whole file instead of the missing bytes");
     }
     if (mayRename) {
       String offered = dev.hoard.fetch.ContentDisposition.filename(probe.response().header("Content-Disposition"));
@@ -164,6 +173,16 @@ final class Download {
           + max + " bytes)");
     }
     engine.listener.started(shown, engine.folder.show(target), probe.remote().length());
+    if (http == 416) {
+      // the part file already holds every byte (a run stopped between its last write and the rename)
+      probe.response().abort();
+      if (probe.remote().length() != from) throw new RemoteChangedException("server copy changed since the last run");
+      try (PartFile part = PartFile.open(target, false)) {
+        part.setLength(from);
+        bytes = from;
+        return commit(target, part);
+      }
+    }
     if (probe.remote().ranges() && probe.remote().length() > 0) {
       return chunked(target, probe, resumed ? state.done() : List.of());
     }
@@ -202,6 +221,7 @@ final class Download {
         if (outcome == Transfer.Outcome.STOPPED) throw new java.io.InterruptedIOException("interrupted");
         throw transfer.failure();
       }
+      saver.close();
       part.setLength(remote.length());
       return commit(target, part);
     }
@@ -209,7 +229,8 @@ final class Download {
 
   private Done single(Path target, Probe probe) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      try (PartFile part = PartFile.open(target, true)) {
+      try (PartFile part = PartFile.open(target, true);
+           Engine.Registration unregister = engine.onStop(probe.response()::abort)) {
         try {
           bytes = Stream.copy(decoded(probe), part, engine.limiter, RateLimiter.SYSTEM, engine.options.timeout(),
               engine.options.maxFileSize(), this::progress, engine::stopping);

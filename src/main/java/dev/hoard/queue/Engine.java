@@ -55,14 +55,22 @@ final class Engine implements AutoCloseable {
   void stop() {
     stopping = true;
     stoppers.forEach(Runnable::run);
+    fetcher.cancelPending();
+    limiter.release();
   }
 
   boolean stopping() {
     return stopping;
   }
 
+  /** A registered stopper; closing it unregisters it. */
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Registers what stops one running download; the returned handle unregisters it. */
-  AutoCloseable onStop(Runnable stopper) {
+  Registration onStop(Runnable stopper) {
     stoppers.add(stopper);
     if (stopping) stopper.run();
     return () -> stoppers.remove(stopper);

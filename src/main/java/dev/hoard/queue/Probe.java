@@ -23,8 +23,17 @@ import java.util.Locale;
 record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
   /** Sends the probe, with retries; for a resume, {@code state} gives the offset and the If-Range validator. */
   static Probe send(Engine engine, URI url, HomeHeaders home, ResumeState state, long from) throws IOException {
+    return send(engine, url, home, state, from, -1);
+  }
+
+  /**
+   * Sends the probe for bytes {@code [from, to)}, or from {@code from} to the end when {@code to} is -1: a resume asks
+   * only for its first missing stretch, never again for bytes the state already holds.
+   */
+  static Probe send(Engine engine, URI url, HomeHeaders home, ResumeState state, long from, long to)
+      throws IOException {
     List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Range", "bytes=" + from + "-"});
+    headers.add(new String[] {"Range", "bytes=" + from + "-" + (to > from ? Long.toString(to - 1) : "")});
     if (state != null) {
       String validator = new RemoteFile(state.length(), true, state.etag(), state.lastModified()).ifRange();
       if (validator != null) headers.add(new String[] {"If-Range", validator});
@@ -34,6 +43,10 @@ record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
       // an empty file: nothing satisfies bytes=0-, so ask for it whole
       r.abort();
       r = openWithRetries(engine, url, List.of(), home);
+    }
+    if (r.status() == 416 && from > 0) {
+      // nothing at or past from: a resumed file may be whole already; the caller compares the length
+      return new Probe(r, RemoteFile.of(r, unsatisfiedLength(r.header("Content-Range")), true), from, false);
     }
     if (r.status() >= 400) {
       r.abort();
@@ -56,6 +69,13 @@ record Probe(Response response, RemoteFile remote, long from, boolean encoded) {
       return new Probe(r, RemoteFile.of(r, cr.total(), true), from, false);
     }
     return plain(r);
+  }
+
+  /** The length in a 416's {@code Content-Range: bytes *}{@code /LENGTH}, or -1. */
+  static long unsatisfiedLength(String contentRange) {
+    if (contentRange == null) return -1;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*bytes\\s+\\*/(\\d+)\\s*").matcher(contentRange);
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
   private static Probe plain(Response r) {

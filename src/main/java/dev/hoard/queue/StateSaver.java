@@ -1,6 +1,7 @@
 package dev.hoard.queue;
 
 import dev.hoard.chunk.PieceTable;
+import dev.hoard.chunk.Sink;
 import dev.hoard.store.ResumeState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ final class StateSaver {
   private final Path file;
   private final PieceTable table;
   private long lastWritten = -1;
+  private boolean closed;
 
   StateSaver(ResumeState base, Path file, PieceTable table) {
     this.base = base;
@@ -22,12 +24,26 @@ final class StateSaver {
     this.table = table;
   }
 
-  synchronized void saveNow() throws IOException {
+  /** Saves the state if it changed; a failure is local (disk full, folder unwritable) and stops the run. */
+  synchronized void saveNow() throws Sink.LocalWriteException {
     List<long[]> done = table.doneRanges();
     long written = table.written();
-    if (written == lastWritten) return;
-    base.withDone(done).save(file);
+    if (closed || written == lastWritten) return;
+    try {
+      base.withDone(done).save(file);
+    } catch (IOException e) {
+      String why = String.valueOf(e.getMessage()).contains("No space") ? "disk full" : e.getMessage();
+      throw new Sink.LocalWriteException("cannot save the resume state " + file + ": " + why, e);
+    }
     lastWritten = written;
+  }
+
+  /**
+   * Ends saving, waiting for a save in progress: the download is whole, and a timer tick still running must not
+   * write the state back after the rename removed it.
+   */
+  synchronized void close() {
+    closed = true;
   }
 
   /** For the periodic saver: a failed save is retried at the next tick, and the final save reports it. */

@@ -1,0 +1,97 @@
+package dev.hoard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A write to the part file fails mid-run: the run stops with exit 3 and says why, and the part file and its state
+ * stay consistent, so the same command completes the file once there is room.
+ *
+ * <p>The failing write is real: hoard runs under {@code ulimit -f} (RLIMIT_FSIZE). The JVM ignores SIGXFSZ, so a
+ * write past the limit fails with EFBIG ("File too large"), as a write on a full disk fails with ENOSPC, with no
+ * root, mount or tiny file system needed.
+ */
+class LocalWriteErrorIT extends ResumeHarness {
+  private static final String ETAG = "\"v1\"";
+
+  @Test
+  void aFailingWriteStopsTheRunWithExit3AndTheRerunCompletesTheFile() throws Exception {
+    byte[] body = bytes(41, 4 * MIB);
+    server.put("/full.bin", new RangeServer.Version(body, ETAG, null));
+    server.pace = start -> new RangeServer.Pace(32 * KIB, 10);
+    String url = server.url("/full.bin");
+    // bash counts ulimit -f in KiB: the part file may not grow past 2 MiB, half the file
+    HoardProcess first = HoardProcess.startUnder(work, "ulimit -f 2048", "-d", dir.toString(), "-x", "4", "-k",
+        "256K", url);
+    assertEquals(3, first.exitCode(), first.stderr());
+    assertTrue(first.stderr().contains("cannot write") && first.stderr().contains("File too large"),
+        "the message must say what failed: " + first.stderr());
+    assertFalse(Files.exists(target("full.bin")), "a partial file landed");
+    List<long[]> claims = checkKillPoint("full.bin", body);
+    assertTrue(Files.exists(state("full.bin")), "the state must be saved for the rerun");
+
+    server.pace = start -> RangeServer.Pace.FAST;
+    int mark = server.log().size();
+    HoardProcess again = start("-x", "4", "-k", "256K", url);
+    assertEquals(0, again.exitCode(), again.stderr());
+    assertLanded("full.bin", body);
+    assertAskedOnlyMissing(since(mark), claims, body.length, ETAG);
+  }
+
+  @Test
+  void aFullDiskStopsTheRunWithExit3AndTheRerunCompletesOnceThereIsRoom() throws Exception {
+    java.nio.file.Path tiny = work.resolve("tiny");
+    Files.createDirectories(tiny);
+    // a real ENOSPC needs a small file system: only root can mount one, so elsewhere this test is skipped
+    org.junit.jupiter.api.Assumptions.assumeTrue(sh("mount -t tmpfs -o size=1m hoard-tiny " + tiny) == 0,
+        "cannot mount a tmpfs here (not root?)");
+    try {
+      byte[] body = bytes(43, 4 * MIB);
+      server.put("/disk.bin", new RangeServer.Version(body, ETAG, null));
+      server.pace = start -> new RangeServer.Pace(32 * KIB, 10);
+      String url = server.url("/disk.bin");
+      dir = tiny;
+      HoardProcess first = start("-x", "4", "-k", "256K", url);
+      assertEquals(3, first.exitCode(), first.stderr());
+      assertTrue(first.stderr().contains("disk full"), "the message must say the disk is full: " + first.stderr());
+      assertFalse(Files.exists(target("disk.bin")), "a partial file landed");
+      List<long[]> claims = checkKillPoint("disk.bin", body);
+
+      assertEquals(0, sh("mount -o remount,size=16m " + tiny), "remount with room");
+      server.pace = start -> RangeServer.Pace.FAST;
+      int mark = server.log().size();
+      HoardProcess again = start("-x", "4", "-k", "256K", url);
+      assertEquals(0, again.exitCode(), again.stderr());
+      assertLanded("disk.bin", body);
+      assertAskedOnlyMissing(since(mark), claims, body.length, ETAG);
+    } finally {
+      sh("umount -l " + tiny);
+    }
+  }
+
+  private static int sh(String command) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", command + " 2>/dev/null").start();
+    return p.waitFor();
+  }
+
+  @Test
+  void aFailingWriteOfAPlainStreamAlsoExits3() throws Exception {
+    byte[] body = bytes(42, 2 * MIB);
+    server.put("/plain.bin", new RangeServer.Version(body, null, null));
+    server.ranges = false;
+    String url = server.url("/plain.bin");
+    HoardProcess first = HoardProcess.startUnder(work, "ulimit -f 1024", "-d", dir.toString(), url);
+    assertEquals(3, first.exitCode(), first.stderr());
+    assertTrue(first.stderr().contains("File too large"), first.stderr());
+    assertFalse(Files.exists(target("plain.bin")), "a partial file landed");
+
+    HoardProcess again = start(url);
+    assertEquals(0, again.exitCode(), again.stderr());
+    assertLanded("plain.bin", body);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.hoard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A rerun that finds a {@code .part} file (with or without its state) left by an earlier run, laid on disk by the
+ * test so each starting point is exact.
+ */
+class ResumeFromDiskIT extends ResumeHarness {
+  private static final String ETAG = "\"v1\"";
+
+  /** Writes the part file with the given ranges of {@code body} (zeros elsewhere), {@code size} bytes long. */
+  private void writePart(String name, byte[] body, int size, long[]... ranges) throws IOException {
+    byte[] part = new byte[size];
+    for (long[] r : ranges) System.arraycopy(body, (int) r[0], part, (int) r[0], (int) (r[1] - r[0]));
+    Files.createDirectories(dir);
+    Files.write(part(name), part);
+  }
+
+  /** Writes a state file as hoard does. */
+  private void writeState(String name, String url, long length, String etag, long[]... ranges) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hoard", 1);
+    m.put("url", url);
+    m.put("length", length);
+    if (etag != null) m.put("etag", etag);
+    List<List<Long>> done = new ArrayList<>();
+    for (long[] r : ranges) done.add(List.of(r[0], r[1]));
+    m.put("done", done);
+    Files.writeString(state(name), JSON.std.asString(m));
+  }
+
+  @Test
+  void resumesAStateWhoseFirstRangeDoesNotStartAtZero() throws Exception {
+    byte[] body = bytes(11, 4 * MIB);
+    server.put("/gap.bin", new RangeServer.Version(body, ETAG, null));
+    long[] held = {MIB, 2 * MIB};
+    writePart("gap.bin", body, 2 * MIB, held);
+    writeState("gap.bin", server.url("/gap.bin"), body.length, ETAG, held);
+
+    HoardProcess p = start("-x", "4", "-k", "256K", server.url("/gap.bin"));
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertLanded("gap.bin", body);
+    assertAskedOnlyMissing(server.log(), List.of(held), body.length, ETAG);
+  }
+
+  @Test
+  void takesA416ForAFileTheStateSaysIsCompleteAsDoneAndVerifiesIt() throws Exception {
+    byte[] body = bytes(12, MIB + 7);
+    server.put("/whole.bin", new RangeServer.Version(body, ETAG, null));
+    long[] all = {0, body.length};
+    writePart("whole.bin", body, body.length, all);
+    writeState("whole.bin", server.url("/whole.bin"), body.length, ETAG, all);
+    Files.writeString(work.resolve("links.txt"), server.url("/whole.bin") + " sha256=" + sha256(body) + "\n");
+
+    HoardProcess p = start("-i", "links.txt");
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertLanded("whole.bin", body);
+    List<RangeServer.Request> log = server.log();
+    assertEquals(1, log.size(), "requests: " + log);
+    assertEquals(416, log.get(0).status, "requests: " + log);
+    assertEquals(ETAG, log.get(0).ifRange, "requests: " + log);
+  }
+
+  @Test
+  void aCompleteStateWhosePartFailsItsSha256IsDiscardedAndTheRerunDownloadsAgain() throws Exception {
+    byte[] body = bytes(13, MIB);
+    server.put("/bad.bin", new RangeServer.Version(body, ETAG, null));
+    long[] all = {0, body.length};
+    writePart("bad.bin", body, body.length, all);
+    Files.write(part("bad.bin"), new byte[] {42}, java.nio.file.StandardOpenOption.WRITE);
+    writeState("bad.bin", server.url("/bad.bin"), body.length, ETAG, all);
+    Files.writeString(work.resolve("links.txt"), server.url("/bad.bin") + " sha256=" + sha256(body) + "\n");
+
+    HoardProcess first = start("-i", "links.txt");
+    assertEquals(1, first.exitCode(), first.stderr());
+    assertTrue(first.stderr().contains("sha256 mismatch"), first.stderr());
+    assertFalse(Files.exists(target("bad.bin")), "a file that failed its check landed");
+
+    HoardProcess second = start("-i", "links.txt");
+    assertEquals(0, second.exitCode(), second.stderr());
+    assertLanded("bad.bin", body);
+  }
+
+  @Test
+  void aStateLeftBesideAFinishedFileIsRemovedByTheSkippingRerun() throws Exception {
+    byte[] body = bytes(17, MIB);
+    server.put("/done.bin", new RangeServer.Version(body, ETAG, null));
+    // a kill between the rename and the state's removal leaves exactly this
+    Files.createDirectories(dir);
+    Files.write(target("done.bin"), body);
+    writeState("done.bin", server.url("/done.bin"), body.length, ETAG, new long[] {0, body.length});
+
+    HoardProcess p = start(server.url("/done.bin"));
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertEquals(List.of(), server.log(), "a finished file was asked for");
+    assertLanded("done.bin", body);
+  }
+
+  @Test
+  void resumesAPartWithoutStateByItsLengthWhenTheServerTakesRanges() throws Exception {
+    byte[] body = bytes(14, 3 * MIB);
+    server.put("/bare.bin", new RangeServer.Version(body, ETAG, null));
+    long[] prefix = {0, MIB + MIB / 2};
+    writePart("bare.bin", body, (int) prefix[1], prefix);
+
+    HoardProcess p = start("-x", "4", "-k", "256K", server.url("/bare.bin"));
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertLanded("bare.bin", body);
+    assertAskedOnlyMissing(server.log(), List.of(prefix), body.length, null);
+  }
+
+  @Test
+  void restartsAPartWithoutStateWhenTheServerIgnoresRanges() throws Exception {
+    byte[] body = bytes(15, 2 * MIB);
+    server.put("/plain.bin", new RangeServer.Version(body, null, null));
+    server.ranges = false;
+    writePart("plain.bin", bytes(99, 2 * MIB), MIB, new long[] {0, MIB});
+
+    HoardProcess p = start("-x", "4", "-k", "256K", server.url("/plain.bin"));
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertLanded("plain.bin", body);
+    assertTrue(p.stderr().contains("server sent the whole file instead of the missing bytes; starting over"),
+        p.stderr());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "truncated", "other-url", "past-part-end", "unknown-version", "overlapping"})
+  void startsOverWithAMessageWhenTheStateCannotBeTrusted(String kind) throws Exception {
+    byte[] body = bytes(16, 2 * MIB);
+    server.put("/s.bin", new RangeServer.Version(body, ETAG, null));
+    String url = server.url("/s.bin");
+    // the part holds wrong bytes: resuming from any claim would corrupt the file
+    writePart("s.bin", bytes(98, 2 * MIB), MIB, new long[] {0, MIB});
+    writeState("s.bin", url, body.length, ETAG, new long[] {0, MIB});
+    String good = Files.readString(state("s.bin"));
+    String text = switch (kind) {
+      case "garbage" -> "\u0000\u00ff not json at all";
+      case "truncated" -> good.substring(0, good.length() / 2);
+      case "other-url" -> good.replace(url, server.url("/other.bin"));
+      case "past-part-end" -> good.replace("[[0," + MIB + "]]", "[[0," + (MIB + 1) + "]]");
+      case "unknown-version" -> good.replace("\"hoard\":1", "\"hoard\":99");
+      case "overlapping" -> good.replace("[[0," + MIB + "]]", "[[0,1000],[500,2000]]");
+      default -> throw new IllegalArgumentException(kind);
+    };
+    assertFalse(text.equals(good), "the state was not changed: " + good);
+    Files.writeString(state("s.bin"), text);
+
+    HoardProcess p = start("-x", "2", "-k", "256K", url);
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertTrue(p.stderr().contains("resume state unusable, starting over"), "stderr: " + p.stderr());
+    assertLanded("s.bin", body);
+    assertEquals("bytes=0-", server.log().get(0).range, "requests: " + server.log());
+  }
+}
