@@ -1,10 +1,7 @@
 package dev.hoard.crawl;
 
-import java.io.ByteArrayOutputStream;
+import dev.hoard.store.SafeName;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -96,29 +93,7 @@ public final class Scope {
     String path = link.getRawPath();
     if (path == null) return "";
     String raw = path.substring(path.lastIndexOf('/') + 1);
-    return decode(raw);
-  }
-
-  private static String decode(String raw) {
-    if (raw.indexOf('%') < 0) return raw;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '%' && i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0
-          && Character.digit(raw.charAt(i + 2), 16) >= 0) {
-        bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        int cp = raw.codePointAt(i);
-        bytes.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
-        i += Character.charCount(cp) - 1;
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-    } catch (CharacterCodingException e) {
-      return raw;
-    }
+    return SafeName.percentDecode(raw);
   }
 
   private static boolean matchesAny(List<NamePattern> patterns, String name) {

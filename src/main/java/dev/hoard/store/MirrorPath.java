@@ -1,10 +1,6 @@
 package dev.hoard.store;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -66,7 +62,7 @@ public final class MirrorPath {
     String[] raw = rawPath.split("/", -1);
     boolean folder = true;
     for (String r : raw) {
-      String name = decode(r);
+      String name = SafeName.percentDecode(r);
       if (name.equals("..")) {
         segments.pollLast();
         folder = true;
@@ -92,26 +88,4 @@ public final class MirrorPath {
     return out;
   }
 
-  /** Percent-decodes {@code raw} as UTF-8, or returns it as it is when its bytes are not UTF-8. */
-  private static String decode(String raw) {
-    if (raw.indexOf('%') < 0) return raw;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '%' && i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0
-          && Character.digit(raw.charAt(i + 2), 16) >= 0) {
-        bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        int cp = raw.codePointAt(i);
-        bytes.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
-        i += Character.charCount(cp) - 1;
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-    } catch (CharacterCodingException e) {
-      return raw;
-    }
-  }
 }

@@ -99,23 +99,29 @@ public final class SafeName {
     return of(percentDecode(rawPath.substring(rawPath.lastIndexOf('/') + 1)));
   }
 
-  /** Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus); malformed escapes are kept as they are. */
-  public static String percentDecode(String s) {
-    if (s.indexOf('%') < 0) return s;
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-        out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+  /**
+   * Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus); malformed escapes are kept as they are, and a
+   * string whose bytes are not UTF-8 is returned as it came.
+   */
+  public static String percentDecode(String raw) {
+    if (raw.indexOf('%') < 0) return raw;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+        bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
         i += 2;
       } else {
-        int cp = s.codePointAt(i);
-        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-        out.write(b, 0, b.length);
+        int cp = raw.codePointAt(i);
+        bytes.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
         i += Character.charCount(cp) - 1;
       }
     }
-    return out.toString(StandardCharsets.UTF_8);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return raw;
+    }
   }
 
   private static int hex(char c) {

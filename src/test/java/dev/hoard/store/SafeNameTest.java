@@ -113,8 +113,9 @@ class SafeNameTest {
   }
 
   @Test
-  void invalidUtf8InAPathDecodesToTheReplacementCharacter() {
-    assertEquals("a\ufffdb", SafeName.fromPath("/a%FFb"));
+  void aPathWhoseBytesAreNotUtf8KeepsItsEscapesSoTwoSuchNamesStayDistinct() {
+    assertEquals("a%FFb", SafeName.fromPath("/a%FFb"));
+    assertEquals("a%FEb", SafeName.fromPath("/a%FEb"));
   }
 
   @ParameterizedTest
