@@ -66,9 +66,17 @@ final class HttpSource implements Source {
   /** A response as a {@link Source.Body}. */
   static final class HttpBody implements Body {
     private final Response response;
+    private final long end;
 
     HttpBody(Response response) {
       this.response = response;
+      ContentRange cr = ContentRange.parse(response.header("Content-Range"));
+      this.end = cr == null ? -1 : cr.last() + 1;
+    }
+
+    @Override
+    public long end() {
+      return end;
     }
 
     @Override

@@ -80,6 +80,41 @@ class TransferTest {
   }
 
   @Test
+  void aResponseThatEndsWhereItSaidShortOfThePieceIsNoFailure() throws Exception {
+    byte[] data = content(K);
+    MemorySource source = new MemorySource(data);
+    source.retryWait = null;
+    // a server that answers with at most 1000 bytes, saying so in its Content-Range
+    source.fault = (start, end, attempt) -> start == 0 ? new MemoryBody(data, 0, 1000) : null;
+    MemorySink sink = new MemorySink(data.length);
+    Transfer transfer = transfer(new PieceTable(data.length, 1, K), source, sink);
+
+    assertEquals(Transfer.Outcome.COMPLETE, transfer.run(null, 1), String.valueOf(transfer.failure()));
+
+    assertArrayEquals(data, sink.bytes);
+    assertEquals("[0,65536) [1000,65536) ", source.show());
+  }
+
+  @Test
+  void aResponseThatEndsBeforeWhereItSaidIsAFailure() throws Exception {
+    byte[] data = content(K);
+    MemorySource source = new MemorySource(data);
+    source.retryWait = null;
+    source.fault = (start, end, attempt) -> new MemoryBody(data, start, end) {
+      @Override
+      int read(byte[] b, int off, int len) throws IOException {
+        return at >= 1000 ? -1 : super.read(b, off, Math.min(len, 1000 - at));
+      }
+    };
+    MemorySink sink = new MemorySink(data.length);
+    Transfer transfer = transfer(new PieceTable(data.length, 1, K), source, sink);
+
+    assertEquals(Transfer.Outcome.FAILED, transfer.run(null, 1));
+
+    assertTrue(transfer.failure().getMessage().contains("closed early"), transfer.failure().getMessage());
+  }
+
+  @Test
   void aConnectionThatTricklesLessThan1KiBPerTimeoutWindowIsStalledAndRetried() throws Exception {
     byte[] data = content(K);
     MemorySource source = new MemorySource(data);
@@ -294,7 +329,10 @@ class TransferTest {
     }
   }
 
-  /** Bytes {@code [start, end)} of the file; with {@code breakAfter} >= 0 the connection breaks after that many. */
+  /**
+   * Bytes {@code [start, end)} of the file, declared as such (as a Content-Range does); with {@code breakAfter} >= 0
+   * the connection breaks after that many.
+   */
   static class MemoryBody implements Source.Body {
     final byte[] data;
     final int end;
@@ -337,6 +375,11 @@ class TransferTest {
       System.arraycopy(data, at, b, off, n);
       at += n;
       return n;
+    }
+
+    @Override
+    public long end() {
+      return end;
     }
 
     @Override

@@ -102,6 +102,18 @@ class ChunkedDownloadTest {
   }
 
   @Test
+  void continuesAfterAProbeThatAnswersWithLessThanTheFirstPiece() throws IOException {
+    byte[] data = content(4 * K, 16);
+    files.file("/file", data, "v1").capOpenRanges(1000);
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=0");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(1, startingAt(1000), "the rest of the first piece is asked for next: " + files.log());
+  }
+
+  @Test
   void retriesAPieceWhoseContentRangeIsNotTheRangeAskedFor() throws IOException {
     byte[] data = content(4 * K, 3);
     files.file("/file", data, "v1");
