@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.Main;
+import dev.hoard.testing.NoDelayServerSocketFactory;
 import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.RangeDispatcher.Requested;
 import dev.hoard.testing.RangeFaults;
@@ -51,6 +52,7 @@ class ChunkedDownloadTest {
   void startServer() throws IOException {
     server = new MockWebServer();
     server.setDispatcher(files);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
