@@ -46,7 +46,12 @@ final class HttpSource implements Source {
       }
       if (r.status() != 206) throw r.error();
       ContentRange cr = ContentRange.parse(r.header("Content-Range"));
-      if (cr == null || cr.first() != start || cr.last() > end - 1 || (cr.total() >= 0 && cr.total() != remote.length())) {
+      if (cr != null && cr.total() >= 0 && cr.total() != remote.length()) {
+        // another length is another file, whatever the validators say: retrying cannot help, starting over can
+        throw new RemoteChangedException("server copy changed (length " + remote.length() + " became " + cr.total()
+            + ")");
+      }
+      if (cr == null || cr.first() != start || cr.last() > end - 1) {
         throw new IOException("server sent the wrong range: asked bytes " + start + "-" + (end - 1) + ", got "
             + r.header("Content-Range"));
       }

@@ -235,6 +235,22 @@ class ChunkedDownloadTest {
   }
 
   @Test
+  void startsOverWhenAFileWithoutValidatorsChangesLengthBetweenPieces() throws IOException {
+    byte[] first = content(4 * K, 17);
+    byte[] second = content(4 * K + 5000, 18);
+    files.file("/file", first, null);
+    files.on(Requested::closed, 1, (r, server) -> {
+      server.file("/file", second, null);
+      return null;
+    });
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", second);
+  }
+
+  @Test
   void anIdleConnectionTakesOverTheTailOfASlowPiece() throws IOException {
     byte[] data = content(4 * K, 10);
     files.file("/file", data, "v1");

@@ -83,9 +83,9 @@ public final class RangeDispatcher extends Dispatcher {
   private volatile long throttleBytes;
   private volatile long throttleMillis;
 
-  /** Serves {@code bytes} at {@code path} with the strong ETag {@code "etag"}; replaces what was there. */
+  /** Serves {@code bytes} at {@code path} with the strong ETag {@code "etag"} (none if null); replaces what was there. */
   public RangeDispatcher file(String path, byte[] bytes, String etag) {
-    files.put(path, new Served(bytes, "\"" + etag + "\""));
+    files.put(path, new Served(bytes, etag == null ? null : "\"" + etag + "\""));
     return this;
   }
 
@@ -189,8 +189,9 @@ public final class RangeDispatcher extends Dispatcher {
     int length = f.bytes().length;
     boolean stale = r.ifRange() != null && !ignoreIfRange && !r.ifRange().equals(f.etag());
     if (!r.ranged() || ignoreRanges || stale) {
-      MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("ETag", f.etag())
+      MockResponse.Builder b = new MockResponse.Builder().code(200)
           .body(new SliceBody(f.bytes(), 0, length, leave.get()));
+      if (f.etag() != null) b.setHeader("ETag", f.etag());
       if (!ignoreRanges) b.setHeader("Accept-Ranges", "bytes");
       return b.build();
     }
@@ -207,11 +208,11 @@ public final class RangeDispatcher extends Dispatcher {
   }
 
   private MockResponse.Builder slice(byte[] bytes, String etag, long start, long end) {
-    return new MockResponse.Builder().code(206)
+    MockResponse.Builder b = new MockResponse.Builder().code(206)
         .setHeader("Accept-Ranges", "bytes")
-        .setHeader("ETag", etag)
         .setHeader("Content-Range", "bytes " + start + "-" + (end - 1) + "/" + bytes.length)
         .body(new SliceBody(bytes, (int) start, (int) end, leave.get()));
+    return etag == null ? b : b.setHeader("ETag", etag);
   }
 
   private static Requested parse(RecordedRequest request) {
