@@ -360,7 +360,7 @@ class PieceTableTest {
     }
   }
 
-  /** The pieces are sorted, start at 0, touch without gap or overlap, end at {@code length}, and start <= pos <= end. */
+  /** The pieces are sorted, start at 0, touch without gap or overlap, end at {@code length}; start <= pos <= end. */
   private static void assertTiles(List<long[]> pieces, long length, String plan) {
     long at = 0;
     for (long[] p : pieces) {

@@ -55,7 +55,8 @@ class StreamTest {
     // 300 bytes every 200 ms: 1500 bytes in each 1 s window
     InputStream slow = new Trickle(data, 300, 200);
 
-    long copied = Stream.copy(slow, sink, unlimited, clock, Duration.ofSeconds(1), -1, progress::addAndGet, () -> false);
+    long copied = Stream.copy(slow, sink, unlimited, clock, Duration.ofSeconds(1), -1, progress::addAndGet,
+        () -> false);
 
     assertEquals(data.length, copied);
     assertArrayEquals(data, sink.bytes);

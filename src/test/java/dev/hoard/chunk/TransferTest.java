@@ -67,7 +67,8 @@ class TransferTest {
   void aPieceThatBreaksIsRetriedAloneFromItsLastWrittenByte() throws Exception {
     byte[] data = content(4 * K);
     MemorySource source = new MemorySource(data);
-    source.fault = (start, end, attempt) -> start == 2 * K && attempt == 1 ? new MemoryBody(data, start, end, 1000) : null;
+    source.fault = (start, end, attempt) ->
+        start == 2 * K && attempt == 1 ? new MemoryBody(data, start, end, 1000) : null;
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 4, K), source, sink);
 

@@ -83,7 +83,7 @@ public final class RangeDispatcher extends Dispatcher {
   private volatile long throttleBytes;
   private volatile long throttleMillis;
 
-  /** Serves {@code bytes} at {@code path} with the strong ETag {@code "etag"} (none if null); replaces what was there. */
+  /** Serves {@code bytes} at {@code path} with the strong ETag {@code "etag"} (none if null), replacing any. */
   public RangeDispatcher file(String path, byte[] bytes, String etag) {
     files.put(path, new Served(bytes, etag == null ? null : "\"" + etag + "\""));
     return this;
