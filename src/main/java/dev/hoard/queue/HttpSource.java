@@ -45,6 +45,11 @@ final class HttpSource implements Source {
         throw new RemoteChangedException("server copy changed (it answered a range request with the whole file)");
       }
       if (r.status() != 206) throw r.error();
+      String encoding = r.header("Content-Encoding");
+      if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+        // despite Accept-Encoding: identity; compressed bytes are not the file's bytes at this offset
+        throw new IOException("server compressed the range (Content-Encoding: " + encoding.trim() + ")");
+      }
       ContentRange cr = ContentRange.parse(r.header("Content-Range"));
       if (cr != null && cr.total() >= 0 && cr.total() != remote.length()) {
         // another length is another file, whatever the validators say: retrying cannot help, starting over can

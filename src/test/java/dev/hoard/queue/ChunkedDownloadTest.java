@@ -144,6 +144,33 @@ class ChunkedDownloadTest {
   }
 
   @Test
+  void retriesAPieceThatCameCompressed() throws IOException {
+    byte[] data = content(4 * K, 19);
+    files.file("/file", data, "v1");
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.gzipped());
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(2, startingAt(2 * K), "the piece was asked for again from its start: " + files.log());
+  }
+
+  @Test
+  void neverWritesACompressedPieceIntoTheFile() throws IOException {
+    byte[] data = content(4 * K, 20);
+    files.file("/file", data, "v1");
+    files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.gzipped());
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("compressed"), run.err());
+    assertFalse(Files.exists(dir.resolve("file")));
+    assertOnlyServerBytesIn(dir.resolve("file.part"), data);
+  }
+
+  @Test
   void retriesAResetPieceFromTheLastByteWritten() throws IOException {
     byte[] data = content(4 * K, 5);
     files.file("/file", data, "v1");

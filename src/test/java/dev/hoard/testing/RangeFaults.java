@@ -61,6 +61,27 @@ public final class RangeFaults {
     };
   }
 
+  /**
+   * The asked range gzipped, with {@code Content-Encoding: gzip}, as a server or proxy does that compresses whatever
+   * the client's {@code Accept-Encoding} says.
+   */
+  public static RangeDispatcher.Fault gzipped() {
+    return (r, server) -> {
+      MockResponse normal = server.serve(r);
+      okio.Buffer plain = new okio.Buffer();
+      okio.Buffer zipped = new okio.Buffer();
+      try {
+        normal.getBody().writeTo(plain);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped.outputStream())) {
+          gz.write(plain.readByteArray());
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return normal.newBuilder().setHeader("Content-Encoding", "gzip").body(zipped).build();
+    };
+  }
+
   /** An error status with an HTML page, {@link #errorPageText}, that must never land in a file. */
   public static RangeDispatcher.Fault errorPage(int code) {
     return (r, server) -> new MockResponse.Builder().code(code)
