@@ -122,8 +122,7 @@ final class PieceWorker implements Runnable {
       int keep = (int) table.writable(piece, n);
       if (keep > 0) {
         transfer.sink().write(buffer, keep, pos);
-        table.advance(piece, keep);
-        transfer.progress(keep);
+        transfer.progress(table.advance(piece, keep));
       }
       windowBytes += n;
       long now = transfer.clock().nanoTime();
