@@ -129,14 +129,16 @@ public final class PieceTable {
   }
 
   /**
-   * Records that {@code n} bytes were written at the piece's position. A steal between {@link #writable} and this call
-   * may have moved the end closer: the bytes past it are the thief's, identical (same file version), so the position
-   * stops at the end.
+   * Records that {@code n} bytes were written at the piece's position, and returns how many of them count. A steal
+   * between {@link #writable} and this call may have moved the end closer: the bytes past it are the thief's,
+   * identical (same file version), so the position stops at the end and they are not counted twice.
    */
-  public synchronized void advance(Piece p, long n) {
+  public synchronized long advance(Piece p, long n) {
     synchronized (p) {
       if (n < 0) throw new IllegalArgumentException("negative advance: " + n);
-      p.pos = Math.min(p.end, p.pos + n);
+      long counted = Math.min(n, p.end - p.pos);
+      p.pos += counted;
+      return counted;
     }
   }
 

@@ -57,8 +57,8 @@ final class PieceWorker implements Runnable {
           if (from >= requestedEnd) return true;
           body = transfer.open(from, requestedEnd);
         }
-        pump();
-        return true;
+        if (pump()) return true;
+        // the response ended where it said it would, short of the piece: ask for the rest, which is no failure
       } catch (IOException e) {
         if (body != null) transfer.drop(body);
         body = null;
@@ -84,8 +84,11 @@ final class PieceWorker implements Runnable {
     }
   }
 
-  /** Streams the open body into the piece until the piece ends; throws on a short body, a stall or a reset. */
-  private void pump() throws IOException {
+  /**
+   * Streams the open body into the piece until the piece ends (true) or the response ends where its server said it
+   * would, before the piece does (false); throws on a short body, a stall or a reset.
+   */
+  private boolean pump() throws IOException {
     PieceTable table = transfer.table();
     InputStream in = body.stream();
     long window = transfer.clock().nanoTime();
@@ -100,9 +103,16 @@ final class PieceWorker implements Runnable {
         body = null;
         if (piece.end() == requestedEnd) transfer.finish(done);
         else transfer.drop(done);
-        return;
+        return true;
       }
       int n = in.read(buffer, 0, (int) want);
+      if (n < 0 && piece.position() == body.end()) {
+        // a server may answer with less than was asked (some cap open ranges); it always sends at least a byte
+        Source.Body done = body;
+        body = null;
+        transfer.finish(done);
+        return false;
+      }
       if (n < 0) {
         throw new IOException("connection closed early: got bytes up to " + piece.position() + " of a piece ending at "
             + piece.end());
@@ -112,8 +122,7 @@ final class PieceWorker implements Runnable {
       int keep = (int) table.writable(piece, n);
       if (keep > 0) {
         transfer.sink().write(buffer, keep, pos);
-        table.advance(piece, keep);
-        transfer.progress(keep);
+        transfer.progress(table.advance(piece, keep));
       }
       windowBytes += n;
       long now = transfer.clock().nanoTime();

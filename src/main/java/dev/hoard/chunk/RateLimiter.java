@@ -51,7 +51,8 @@ public final class RateLimiter {
   /** How long the caller must wait before using {@code bytes}, given the time now; books them. */
   synchronized long reserve(long now, long bytes) {
     if (bytesPerSecond == 0) return 0;
-    long burstNanos = burst * 1_000_000_000L / bytesPerSecond;
+    // in double: burst * 10^9 overflows a long once the cap passes ~92 GB/s
+    long burstNanos = (long) (burst * 1e9 / bytesPerSecond);
     long start = Math.max(allocatedUntil, now - burstNanos);
     allocatedUntil = start + bytes * 1_000_000_000L / bytesPerSecond;
     return Math.max(0, allocatedUntil - now);

@@ -10,6 +10,11 @@ public interface Source {
   interface Body extends AutoCloseable {
     InputStream stream() throws IOException;
 
+    /** Where the bytes of this response end (exclusive), as its server declared them; -1 when it did not say. */
+    default long end() {
+      return -1;
+    }
+
     /** Drops the stream at once (its connection is discarded, not drained). */
     void abort();
 

@@ -183,10 +183,10 @@ public final class Transfer {
 
   /** Waits before a retry; false when the transfer was stopped meanwhile. */
   boolean pause(Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
+    long deadline = setup.clock().nanoTime() + wait.toNanos();
     try {
       while (!stopped) {
-        long left = deadline - System.nanoTime();
+        long left = deadline - setup.clock().nanoTime();
         if (left <= 0) return true;
         setup.clock().sleepNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
       }

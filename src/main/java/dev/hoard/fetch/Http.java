@@ -50,7 +50,8 @@ public final class Http implements Closeable {
         .setDefaultRequestConfig(RequestConfig.custom()
             .setRedirectsEnabled(false)
             .setResponseTimeout(timeout)
-            .setConnectionRequestTimeout(Timeout.DISABLED)
+            // a request past --max-per-host waits its turn: to the pool, 0 (DISABLED, INFINITE) means give up at once
+            .setConnectionRequestTimeout(Timeout.ofDays(365))
             .build())
         .evictIdleConnections(TimeValue.ofSeconds(30))
         .build();

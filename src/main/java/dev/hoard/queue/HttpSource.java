@@ -45,8 +45,18 @@ final class HttpSource implements Source {
         throw new RemoteChangedException("server copy changed (it answered a range request with the whole file)");
       }
       if (r.status() != 206) throw r.error();
+      String encoding = r.header("Content-Encoding");
+      if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+        // despite Accept-Encoding: identity; compressed bytes are not the file's bytes at this offset
+        throw new IOException("server compressed the range (Content-Encoding: " + encoding.trim() + ")");
+      }
       ContentRange cr = ContentRange.parse(r.header("Content-Range"));
-      if (cr == null || cr.first() != start || cr.last() > end - 1 || (cr.total() >= 0 && cr.total() != remote.length())) {
+      if (cr != null && cr.total() >= 0 && cr.total() != remote.length()) {
+        // another length is another file, whatever the validators say: retrying cannot help, starting over can
+        throw new RemoteChangedException("server copy changed (length " + remote.length() + " became " + cr.total()
+            + ")");
+      }
+      if (cr == null || cr.first() != start || cr.last() > end - 1) {
         throw new IOException("server sent the wrong range: asked bytes " + start + "-" + (end - 1) + ", got "
             + r.header("Content-Range"));
       }
@@ -66,9 +76,17 @@ final class HttpSource implements Source {
   /** A response as a {@link Source.Body}. */
   static final class HttpBody implements Body {
     private final Response response;
+    private final long end;
 
     HttpBody(Response response) {
       this.response = response;
+      ContentRange cr = ContentRange.parse(response.header("Content-Range"));
+      this.end = cr == null ? -1 : cr.last() + 1;
+    }
+
+    @Override
+    public long end() {
+      return end;
     }
 
     @Override

@@ -1,0 +1,457 @@
+package dev.hoard.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoard.Main;
+import dev.hoard.testing.NoDelayServerSocketFactory;
+import dev.hoard.testing.RangeDispatcher;
+import dev.hoard.testing.RangeDispatcher.Requested;
+import dev.hoard.testing.RangeFaults;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The chunked path of {@link Download}, end to end through {@code hoard get} against {@link RangeDispatcher}: pieces
+ * in parallel, exact bytes, and what happens to a piece when the server or the network misbehaves.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ChunkedDownloadTest {
+  private static final int K = 64 * 1024;
+
+  @TempDir Path dir;
+  private final RangeDispatcher files = new RangeDispatcher();
+  private MockWebServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(files);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void keepsAtLeastFourRangeRequestsForOneFileInFlightWithEightConnections() throws IOException {
+    byte[] data = content(8 * K, 1);
+    files.file("/file", data, "v1");
+    // every piece request waits in the server until four of them are there at once
+    CountDownLatch four = new CountDownLatch(4);
+    files.on(Requested::closed, RangeFaults.holdUntilAllArrive(four));
+
+    Outcome run = get(url("/file"), "-x", "8", "-k", "16K");
+
+    assertEquals(0, run.code(), run.err());
+    assertEquals(0, four.getCount(), "four piece requests were never in flight at once: " + files.log());
+    assertTrue(files.maxInFlight() >= 4, "at most " + files.maxInFlight() + " in flight");
+    assertFileHolds("file", data);
+  }
+
+  @ParameterizedTest(name = "{0} bytes")
+  @ValueSource(ints = {0, 1, K - 1, K, K + 1, 5 * 1024 * 1024 + 12_345})
+  void downloadsExactlyTheServersBytes(int size) throws IOException {
+    byte[] data = content(size, size);
+    files.file("/file", data, "v1");
+
+    Outcome run = get(url("/file"), "-x", "8", "-k", "64K");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    long pieceRequests = files.requests("/file").stream().filter(Requested::closed).count();
+    if (size >= 2 * K) assertTrue(pieceRequests >= 1, "not fetched in pieces: " + files.log());
+  }
+
+  @Test
+  void fallsBackToOnePlainStreamWhenTheServerIgnoresRanges() throws IOException {
+    byte[] data = content(3 * K + 7, 2);
+    files.file("/file", data, "v1").ignoringRanges();
+
+    Outcome run = get(url("/file"), "-x", "8", "-k", "16K");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(1, files.log().size(), "one request, no retries: " + files.log());
+  }
+
+  @Test
+  void continuesAfterAProbeThatAnswersWithLessThanTheFirstPiece() throws IOException {
+    byte[] data = content(4 * K, 16);
+    files.file("/file", data, "v1").capOpenRanges(1000);
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=0");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(1, startingAt(1000), "the rest of the first piece is asked for next: " + files.log());
+  }
+
+  @Test
+  void retriesAPieceWhoseContentRangeIsNotTheRangeAskedFor() throws IOException {
+    byte[] data = content(4 * K, 3);
+    files.file("/file", data, "v1");
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.wrongContentRange(1));
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    // an idle connection may take over half of the piece meanwhile: the retry then asks for less, from the same start
+    assertEquals(2, startingAt(2 * K), "the piece was asked for again from its start: " + files.log());
+  }
+
+  @Test
+  void neverWritesTheBytesOfAWrongContentRange() throws IOException {
+    byte[] data = content(4 * K, 4);
+    files.file("/file", data, "v1");
+    files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.wrongContentRange(1));
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("wrong range"), run.err());
+    assertFalse(Files.exists(dir.resolve("file")));
+    assertOnlyServerBytesIn(dir.resolve("file.part"), data);
+  }
+
+  @Test
+  void retriesAPieceThatCameCompressed() throws IOException {
+    byte[] data = content(4 * K, 19);
+    files.file("/file", data, "v1");
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.gzipped());
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(2, startingAt(2 * K), "the piece was asked for again from its start: " + files.log());
+  }
+
+  @Test
+  void neverWritesACompressedPieceIntoTheFile() throws IOException {
+    byte[] data = content(4 * K, 20);
+    files.file("/file", data, "v1");
+    files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.gzipped());
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("compressed"), run.err());
+    assertFalse(Files.exists(dir.resolve("file")));
+    assertOnlyServerBytesIn(dir.resolve("file.part"), data);
+  }
+
+  @Test
+  void retriesAResetPieceFromTheLastByteWritten() throws IOException {
+    byte[] data = content(4 * K, 5);
+    files.file("/file", data, "v1");
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.resetAfter(1000));
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(1, asking(2 * K, 3 * K), files.log().toString());
+    assertEquals(1, startingAt(2 * K + 1000), "the retry asks only for the missing bytes: " + files.log());
+  }
+
+  @Test
+  void retriesAStalledPieceAfterTheTimeout() throws IOException {
+    byte[] data = content(4 * K, 6);
+    files.file("/file", data, "v1");
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.stallAfter(2000));
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(1, startingAt(2 * K + 2000), "the retry starts after the bytes that came: " + files.log());
+  }
+
+  @Test
+  void retriesAPieceThatTricklesLessThan1KiBPerTimeout() throws IOException {
+    byte[] data = content(4 * K, 14);
+    files.file("/file", data, "v1");
+    // 64 bytes every 100 ms: about 320 bytes in a 500 ms window
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.trickle(64, 100));
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertTrue(files.requests("/file").stream().anyMatch(r -> r.first() > 2 * K && r.first() < 2 * K + 1024),
+        "the retry starts after the trickled bytes: " + files.log());
+  }
+
+  @Test
+  void retriesAPlainStreamThatTricklesLessThan1KiBPerTimeout() throws IOException {
+    byte[] data = content(3 * K, 15);
+    files.file("/file", data, "v1").ignoringRanges();
+    files.on(r -> true, 1, RangeFaults.trickle(64, 100));
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(2, files.log().size(), files.log().toString());
+  }
+
+  @Test
+  void failsCleanlyWhenTheServerAlwaysStalls() throws IOException {
+    byte[] data = content(4 * K, 7);
+    files.file("/file", data, "v1");
+    files.on(Requested::ranged, RangeFaults.stallAfter(2000));
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms", "--retries=1");
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("timed out"), run.err());
+    assertFalse(Files.exists(dir.resolve("file")), "no file under the final name");
+    assertTrue(Files.exists(dir.resolve("file.part")), "the part file stays for a later run");
+    assertOnlyServerBytesIn(dir.resolve("file.part"), data);
+  }
+
+  @ParameterizedTest(name = "server honours If-Range: {0}")
+  @ValueSource(booleans = {true, false})
+  void startsOverInsteadOfMixingVersionsWhenTheFileChangesBetweenPieces(boolean honoursIfRange) throws IOException {
+    byte[] first = content(4 * K, 8);
+    byte[] second = content(4 * K, 9);
+    files.file("/file", first, "v1");
+    if (!honoursIfRange) files.ignoringIfRange();
+    // the file changes on the server right after the probe, before the first piece request is answered
+    files.on(Requested::closed, 1, (r, server) -> {
+      server.file("/file", second, "v2");
+      return null;
+    });
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", second);
+    long probes = files.requests("/file").stream().filter(r -> r.ranged() && !r.closed()).count();
+    assertEquals(2, probes, "the download started over once: " + files.log());
+  }
+
+  @Test
+  void startsOverWhenAFileWithoutValidatorsChangesLengthBetweenPieces() throws IOException {
+    byte[] first = content(4 * K, 17);
+    byte[] second = content(4 * K + 5000, 18);
+    files.file("/file", first, null);
+    files.on(Requested::closed, 1, (r, server) -> {
+      server.file("/file", second, null);
+      return null;
+    });
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", second);
+  }
+
+  @Test
+  void anIdleConnectionTakesOverTheTailOfASlowPiece() throws IOException {
+    byte[] data = content(4 * K, 10);
+    files.file("/file", data, "v1");
+    long slowStart = 2 * K;
+    long slowEnd = 3 * K;
+    long head = 1000;
+    // the slow piece sends its first bytes, then the rest only once another request asks for part of its tail
+    CountDownLatch stolen = new CountDownLatch(1);
+    files.on(r -> r.closed() && r.first() > slowStart + head && r.first() < slowEnd, (r, server) -> {
+      stolen.countDown();
+      return null;
+    });
+    files.on(r -> r.asks(slowStart, slowEnd), 1, RangeFaults.holdAfter(head, stolen));
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertEquals(1, asking(slowStart, slowEnd), files.log().toString());
+    assertTrue(files.requests("/file").stream()
+            .anyMatch(r -> r.first() > slowStart + head && r.first() < slowEnd && r.last() == slowEnd - 1),
+        "another request fetched the tail of the slow piece: " + files.log());
+    assertEquals(0, startingAt(slowStart + head), "the slow piece was split, not retried: " + files.log());
+  }
+
+  @Test
+  void neverOpensMoreThanMaxPerHostConnectionsToOneHost() throws IOException {
+    List<String> urls = new ArrayList<>();
+    Map<String, byte[]> data = new java.util.LinkedHashMap<>();
+    for (String name : List.of("a", "b", "c", "d")) {
+      byte[] bytes = content(8 * 16 * 1024, name.charAt(0));
+      data.put(name, bytes);
+      files.file("/" + name, bytes, name);
+      urls.add(url("/" + name));
+    }
+    // eight pieces of exactly 16K each, and a probe answered with the first piece only: no response is ever cut
+    // short by the client, so the server's count of requests in flight never lags behind a closed connection
+    files.capOpenRanges(16 * 1024);
+    // each response takes ~40 ms, so a client that would open a fourth connection has time to show it
+    files.throttle(4 * 1024, 10);
+    CountDownLatch three = new CountDownLatch(3);
+    files.on(r -> true, RangeFaults.holdUntilAllArrive(three));
+
+    List<String> args = new ArrayList<>(urls);
+    args.addAll(List.of("-j", "4", "-x", "8", "-k", "16K", "--max-per-host", "3"));
+    Outcome run = get(args.toArray(String[]::new));
+
+    assertEquals(0, run.code(), run.err());
+    for (Map.Entry<String, byte[]> e : data.entrySet()) assertFileHolds(e.getKey(), e.getValue());
+    assertEquals(0, three.getCount(), "three requests were never in flight at once");
+    assertEquals(3, files.maxInFlight(), "requests in flight at once, with --max-per-host 3");
+  }
+
+  @Test
+  void retriesAPieceAnsweredWithAServerErrorAlone() throws IOException {
+    byte[] data = content(4 * K, 11);
+    files.file("/file", data, "v1");
+    files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.errorPage(503));
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    Map<Long, Long> starts = files.requests("/file").stream()
+        .collect(Collectors.groupingBy(Requested::first, Collectors.counting()));
+    starts.values().removeIf(n -> n == 1);
+    assertEquals(Map.of((long) 2 * K, 2L), starts, "only that piece is asked for twice: " + files.log());
+  }
+
+  @Test
+  void neverWritesAnErrorPageIntoTheFile() throws IOException {
+    byte[] data = content(4 * K, 12);
+    files.file("/file", data, "v1");
+    files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.errorPage(404));
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("404"), run.err());
+    assertFalse(Files.exists(dir.resolve("file")));
+    assertOnlyServerBytesIn(dir.resolve("file.part"), data);
+    String part = new String(Files.readAllBytes(dir.resolve("file.part")), StandardCharsets.ISO_8859_1);
+    assertFalse(part.contains("ERROR PAGE"));
+  }
+
+  @Test
+  void followsARedirectForEachPiece() throws IOException {
+    byte[] data = content(4 * K, 13);
+    files.file("/file", data, "v1").file("/mirror/file", data, "v1");
+    files.on(r -> r.path().equals("/file") && r.closed(), RangeFaults.redirectTo("/mirror/file"));
+
+    Outcome run = getInFourPieces(url("/file"));
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    List<Requested> mirrored = files.requests("/mirror/file");
+    assertTrue(mirrored.size() >= 3, "the pieces reached the redirect's target: " + files.log());
+    for (Requested r : mirrored) {
+      assertTrue(r.closed(), "the Range header went along: " + r);
+      assertEquals("\"v1\"", r.ifRange(), "the If-Range header went along: " + r);
+    }
+  }
+
+  /** What one {@code hoard get} run said and returned. */
+  record Outcome(int code, String out, String err) {}
+
+  /** Runs {@code hoard get} into the temp folder with fast retries; {@code args} come last and may override. */
+  private Outcome get(String... args) {
+    List<String> all = new ArrayList<>(List.of("get", "-d", dir.toString(), "-q", "--retry-wait=1ms"));
+    if (List.of(args).stream().noneMatch(a -> a.startsWith("--timeout"))) all.add("--timeout=10s");
+    all.addAll(List.of(args));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream(),
+        all.toArray(String[]::new));
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  /** With {@code -x 4 -k 16K}, a file of {@code 4 * K} bytes is planned as four pieces of {@code K} bytes. */
+  private Outcome getInFourPieces(String url) {
+    return get(url, "-x", "4", "-k", "16K");
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.getPort() + path;
+  }
+
+  private long asking(long start, long end) {
+    return files.requests("/file").stream().filter(r -> r.asks(start, end)).count();
+  }
+
+  private long startingAt(long first) {
+    return files.requests("/file").stream().filter(r -> r.first() == first).count();
+  }
+
+  private void assertFileHolds(String name, byte[] expected) throws IOException {
+    Path file = dir.resolve(name);
+    assertTrue(Files.exists(file), "no " + name + " among " + listing());
+    byte[] actual = Files.readAllBytes(file);
+    assertEquals(expected.length, actual.length, name + " length");
+    assertEquals(sha256(expected), sha256(actual), name + " bytes");
+    assertFalse(Files.exists(dir.resolve(name + ".part")), name + ".part left behind");
+    assertFalse(Files.exists(dir.resolve(name + ".part.state")), name + ".part.state left behind");
+  }
+
+  /** Every byte of the part file is either not written yet (0) or the server's byte at that offset. */
+  private static void assertOnlyServerBytesIn(Path part, byte[] data) throws IOException {
+    byte[] bytes = Files.readAllBytes(part);
+    assertTrue(bytes.length <= data.length, "part file longer than the file: " + bytes.length);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != 0 && bytes[i] != data[i]) {
+        throw new AssertionError("byte " + i + " of the part file is " + (bytes[i] & 0xff) + ", the server's is "
+            + (data[i] & 0xff));
+      }
+    }
+  }
+
+  private String listing() throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(", "));
+    }
+  }
+
+  private static byte[] content(int size, long seed) {
+    byte[] b = new byte[size];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
