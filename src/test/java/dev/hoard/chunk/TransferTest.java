@@ -243,7 +243,7 @@ class TransferTest {
 
   private Transfer transfer(PieceTable table, Source source, Sink sink) {
     return new Transfer(table, new Transfer.Setup(source, sink, new RateLimiter(0, clock), clock,
-        Duration.ofSeconds(1), progress::addAndGet, workers));
+        Duration.ofSeconds(1), progress::addAndGet, workers, () -> 64));
   }
 
   private static Transfer.Outcome run(Transfer transfer, int connections) {
