@@ -13,6 +13,8 @@ final class PieceWorker implements Runnable {
   static final int BUFFER = 64 * 1024;
   /** A connection that delivers less than this in a whole timeout window counts as stalled. */
   static final long STALL_BYTES = 1024;
+  /** Progress since the last failure that makes a piece's retries count from the start again. */
+  static final long RESET_AFTER_BYTES = 1 << 20;
 
   private final Transfer transfer;
   private PieceTable.Piece piece;
@@ -49,6 +51,7 @@ final class PieceWorker implements Runnable {
   /** Fetches the current piece to its end with retries; false when the worker must stop. */
   private boolean fetchPiece() {
     int attempt = 0;
+    long progressAtFailure = -1;
     while (true) {
       try {
         if (body == null) {
@@ -67,7 +70,11 @@ final class PieceWorker implements Runnable {
           transfer.fail(e);
           return false;
         }
-        attempt++;
+        // a connection that keeps dying after real progress (a MiB or more) is a flaky link, not a dead one: count
+        // from 1 again; a server that dribbles a little then stalls still runs out of retries
+        long at = piece.position();
+        attempt = progressAtFailure >= 0 && at - progressAtFailure >= RESET_AFTER_BYTES ? 1 : attempt + 1;
+        progressAtFailure = at;
         Duration wait;
         try {
           wait = transfer.source().retryDelay(e, attempt);

@@ -184,7 +184,13 @@ final class Download {
       }
     }
     if (probe.remote().ranges() && probe.remote().length() > 0) {
-      return chunked(target, probe, resumed ? state.done() : List.of());
+      try {
+        return chunked(target, probe, resumed ? state.done() : List.of());
+      } catch (dev.hoard.fetch.RangesRefusedException e) {
+        engine.listener.problem(shown + ": " + e.getMessage() + "; taking it as one plain stream");
+        PartFile.discard(target);
+        return single(target, Probe.send(engine, job.url(), home, null, 0));
+      }
     }
     return single(target, probe);
   }

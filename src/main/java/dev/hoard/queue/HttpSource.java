@@ -5,6 +5,7 @@ import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.ContentRange;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.RangesRefusedException;
 import dev.hoard.fetch.RemoteChangedException;
 import dev.hoard.fetch.Response;
 import java.io.IOException;
@@ -42,6 +43,10 @@ final class HttpSource implements Source {
     Response r = fetcher.open("GET", url, headers, home);
     try {
       if (r.status() == 200) {
+        // the same length and validators: the server just will not range this request; else the file changed
+        if (r.contentLength() == remote.length() && remote.sameVersion(r.header("ETag"), r.header("Last-Modified"))) {
+          throw new RangesRefusedException("server answered a range request with the whole file");
+        }
         throw new RemoteChangedException("server copy changed (it answered a range request with the whole file)");
       }
       if (r.status() != 206) throw r.error();

@@ -81,6 +81,29 @@ class TransferTest {
   }
 
   @Test
+  void aConnectionThatKeepsBreakingAfterAMebibyteOrMoreIsFlakyNotDeadSoItsRetriesStartOver() throws Exception {
+    byte[] data = content(8 << 20);
+    MemorySource source = new MemorySource(data);
+    // every connection dies after 1.25 MiB: seven attempts, more than the source's three retries allow in a row
+    source.fault = (start, end, attempt) -> new MemoryBody(data, start, end, 5 << 18);
+    MemorySink sink = new MemorySink(data.length);
+
+    assertEquals(Transfer.Outcome.COMPLETE, transfer(new PieceTable(data.length, 1, 1 << 20), source, sink).run(null, 1));
+    assertArrayEquals(data, sink.bytes);
+  }
+
+  @Test
+  void aConnectionThatBreaksAfterAFewBytesEveryTimeRunsOutOfRetries() throws Exception {
+    byte[] data = content(6 << 20);
+    MemorySource source = new MemorySource(data);
+    source.fault = (start, end, attempt) -> new MemoryBody(data, start, end, 1000);
+    MemorySink sink = new MemorySink(data.length);
+
+    assertEquals(Transfer.Outcome.FAILED, transfer(new PieceTable(data.length, 1, 1 << 20), source, sink).run(null, 1));
+    assertEquals(4, source.opened().size(), "the first attempt and three retries: " + source.show());
+  }
+
+  @Test
   void aResponseThatEndsWhereItSaidShortOfThePieceIsNoFailure() throws Exception {
     byte[] data = content(K);
     MemorySource source = new MemorySource(data);

@@ -104,6 +104,21 @@ class ChunkedDownloadTest {
   }
 
   @Test
+  void fallsBackToOnePlainStreamWhenOnlyTheOpenProbeIsRanged() throws IOException {
+    byte[] data = content(5 * K + 3, 3);
+    files.file("/file", data, "v1");
+    // ranges the probe (bytes=0-) but answers every closed range with the whole, unchanged file
+    files.on(r -> r.closed(), (r, server) -> server.serve(
+        new RangeDispatcher.Requested(r.path(), null, null, -1, -1)));
+
+    Outcome run = get(url("/file"), "-x", "4", "-k", "16K");
+
+    assertEquals(0, run.code(), run.err());
+    assertFileHolds("file", data);
+    assertTrue(run.err().contains("one plain stream"), run.err());
+  }
+
+  @Test
   void continuesAfterAProbeThatAnswersWithLessThanTheFirstPiece() throws IOException {
     byte[] data = content(4 * K, 16);
     files.file("/file", data, "v1").capOpenRanges(1000);
