@@ -31,6 +31,7 @@ public final class Http implements Closeable {
         .setMaxConnPerRoute(settings.maxPerHost())
         .setMaxConnTotal(Math.max(settings.maxTotal(), settings.maxPerHost()))
         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
+        .setTlsSocketStrategy(new LazyTls())
         .setConnPoolPolicy(PoolReusePolicy.LIFO)
         .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).setTcpNoDelay(true).build())
         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -70,6 +71,27 @@ public final class Http implements Closeable {
       }
     }
     return Math.max(0, spare);
+  }
+
+  /**
+   * The default TLS strategy (system trust store, hostnames verified), built on the first https connection: loading
+   * the trust store costs a tenth of a second that a run over plain http should not pay.
+   */
+  static final class LazyTls implements org.apache.hc.client5.http.ssl.TlsSocketStrategy {
+    private volatile org.apache.hc.client5.http.ssl.TlsSocketStrategy real;
+
+    @Override
+    public javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment,
+        org.apache.hc.core5.http.protocol.HttpContext context) throws IOException {
+      org.apache.hc.client5.http.ssl.TlsSocketStrategy r = real;
+      if (r == null) {
+        synchronized (this) {
+          if (real == null) real = org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy.createDefault();
+          r = real;
+        }
+      }
+      return r.upgrade(socket, target, port, attachment, context);
+    }
   }
 
   public HttpSettings settings() {

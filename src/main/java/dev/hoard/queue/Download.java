@@ -79,10 +79,12 @@ final class Download {
     Path target = null;
     try {
       target = engine.folder.resolve(relative);
-      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
+      java.io.File file = target.toFile();
+      if (file.isDirectory()) {
         return failed(target, "a folder of that name is in the way");
       }
-      if (!engine.options.overwrite() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return skip(target);
+      if (!engine.options.overwrite() && file.exists()) return skip(target);
       for (int restart = 0; ; restart++) {
         try {
           return fetch(target, restart > 0);
@@ -102,9 +104,7 @@ final class Download {
 
   private Done skip(Path target) throws IOException {
     // a run killed between its rename and removing the state leaves the state behind, with no part file: tidy it
-    if (!Files.exists(PartFile.partOf(target), LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(PartFile.stateOf(target));
-    }
+    if (!PartFile.partOf(target).toFile().exists()) PartFile.stateOf(target).toFile().delete();
     long size = Files.size(target);
     if (job.sha256() != null) {
       String actual = PartFile.sha256(target);
@@ -121,8 +121,12 @@ final class Download {
     Path statePath = PartFile.stateOf(target);
     Path partPath = PartFile.partOf(target);
     ResumeState state = null;
-    if (fresh || engine.options.overwrite() && !Files.exists(statePath)) {
+    boolean partThere = partPath.toFile().exists();
+    if (fresh || engine.options.overwrite() && !statePath.toFile().exists()) {
       PartFile.discard(target);
+    } else if (!partThere) {
+      // no part file, nothing to resume: a state left alone is stale
+      statePath.toFile().delete();
     } else {
       // Files.size follows links: a link planted as NAME.part must not lend its target's size to the Range asked
       long partSize = Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
@@ -288,7 +292,7 @@ final class Download {
       }
     }
     part.commit(engine.options.overwrite());
-    Files.deleteIfExists(PartFile.stateOf(target));
+    PartFile.stateOf(target).toFile().delete();
     return new Done(result(target, Status.OK, null), target, contentType, finalUrl);
   }
 

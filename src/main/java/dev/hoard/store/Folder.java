@@ -77,10 +77,11 @@ public final class Folder {
       }
       at = at.resolve(s);
       if (!at.normalize().startsWith(root)) throw new UnsafePathException("refusing path outside the folder: " + relative);
-      if (Files.isSymbolicLink(at)) {
+      // java.io.File first: it answers "no such file" without an exception, and most targets do not exist yet
+      if (at.toFile().exists() && Files.isSymbolicLink(at)) {
         throw new UnsafePathException("refusing to write through the symbolic link " + show(at));
       }
-      if (i < segments.length - 1 && !Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+      if (i < segments.length - 1 && !at.toFile().isDirectory()) {
         try {
           Files.createDirectory(at);
         } catch (java.nio.file.FileAlreadyExistsException e) {

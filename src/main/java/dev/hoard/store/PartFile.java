@@ -48,7 +48,7 @@ public final class PartFile implements Closeable, Sink {
     Set<StandardOpenOption> opts = fresh
         ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)
         : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-    if (Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part);
+    if (part.toFile().exists() && Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part);
     FileChannel ch = FileChannel.open(part, withNoFollow(opts));
     return new PartFile(target, part, ch);
   }
@@ -117,7 +117,7 @@ public final class PartFile implements Closeable, Sink {
    */
   public void commit(boolean replace) throws IOException {
     channel.close();
-    if (!replace && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+    if (!replace && target.toFile().exists()) {
       throw new FileAlreadyExistsException(target.toString(), null, "a file appeared under the final name meanwhile");
     }
     try {
@@ -129,7 +129,7 @@ public final class PartFile implements Closeable, Sink {
 
   /** Removes the part file and its state: the download is abandoned or must start over. */
   public static void discard(Path target) throws IOException {
-    Files.deleteIfExists(partOf(target));
-    Files.deleteIfExists(stateOf(target));
+    partOf(target).toFile().delete();
+    stateOf(target).toFile().delete();
   }
 }
