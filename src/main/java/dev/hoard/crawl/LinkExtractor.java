@@ -19,7 +19,6 @@ import org.apache.commons.io.input.BoundedInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Tag;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
@@ -122,7 +121,7 @@ public final class LinkExtractor {
 
   /** {@code raw} made absolute by jsoup against the element's base URI, as {@code attr("abs:href")} does. */
   private static String resolve(Element e, String raw) {
-    return new Element(Tag.valueOf("a"), e.baseUri()).attr("href", raw).absUrl("href");
+    return org.jsoup.internal.StringUtil.resolve(e.baseUri(), raw);
   }
 
   private static boolean isDefault(String cssSelect) {

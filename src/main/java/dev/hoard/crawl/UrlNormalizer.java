@@ -46,7 +46,7 @@ public final class UrlNormalizer {
    */
   public static URI normalize(String url) {
     if (url == null) return null;
-    String s = url.strip().replaceAll("[\\t\\n\\r]", "");
+    String s = withoutTabsAndNewlines(url.strip());
     int hash = s.indexOf('#');
     if (hash >= 0) s = s.substring(0, hash);
     Matcher m = SCHEME.matcher(s);
@@ -92,10 +92,12 @@ public final class UrlNormalizer {
       int colon = hostPort.lastIndexOf(':');
       host = colon < 0 ? hostPort : hostPort.substring(0, colon);
       port = colon < 0 ? "" : hostPort.substring(colon + 1);
-      try {
-        host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
-      } catch (IllegalArgumentException e) {
-        return null;
+      if (!host.chars().allMatch(c -> c < 0x80)) {
+        try {
+          host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
       }
     }
     host = host.toLowerCase(Locale.ROOT);
@@ -152,6 +154,17 @@ public final class UrlNormalizer {
       }
     }
     return "/" + String.join("/", out);
+  }
+
+  /** Browsers drop tabs and newlines inside URLs; most URLs have none, so they cost nothing then. */
+  private static String withoutTabsAndNewlines(String s) {
+    if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\t' && c != '\n' && c != '\r') b.append(c);
+    }
+    return b.toString();
   }
 
   private static boolean isHex(char c) {

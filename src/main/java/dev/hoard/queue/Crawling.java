@@ -5,7 +5,6 @@ import dev.hoard.crawl.LinkExtractor;
 import dev.hoard.crawl.Robots;
 import dev.hoard.crawl.RobotsFile;
 import dev.hoard.crawl.Scope;
-import dev.hoard.crawl.UrlNormalizer;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Response;
@@ -104,10 +103,8 @@ final class Crawling implements Scheduler.Crawl {
     try {
       URI base = done.finalUrl() != null ? done.finalUrl() : job.url();
       List<Job> out = new ArrayList<>();
-      for (URI link : extractor.extract(done.file(), type, base)) {
-        URI n = UrlNormalizer.normalize(link);
-        if (n != null) out.add(job.child(n));
-      }
+      // the extractor's links are already in canonical form
+      for (URI link : extractor.extract(done.file(), type, base)) out.add(job.child(link));
       return out;
     } catch (IOException | RuntimeException e) {
       engine.listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
