@@ -5,6 +5,7 @@ import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.url;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,32 @@ class FolderTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.filter(Files::isRegularFile).count());
     }
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "attachment; filename=\"report 2024.pdf\"     | report 2024.pdf",
+      "attachment; filename*=UTF-8''caf%C3%A9.txt     | café.txt",
+      "attachment; filename=\"a.txt\"; filename*=UTF-8''b.txt | b.txt",
+      "attachment; filename=\"../../evil\"          | evil",
+      "attachment; filename=\".bashrc\"             | _bashrc",
+      "inline                                         | download"})
+  void aContentDispositionNameIsTakenMadeSafe(String header, String name) throws Exception {
+    routes.on("/download", disposition(header, "attachment body"));
+
+    Hoard.get(dir, "--content-disposition", url(server, "/download")).exits(0);
+
+    assertEquals("attachment body", Files.readString(dir.resolve(name)));
+  }
+
+  @Test
+  void withoutTheFlagTheServersNameIsIgnored() throws Exception {
+    routes.on("/download", disposition("attachment; filename=\"other.bin\"", "attachment body"));
+
+    Hoard.get(dir, url(server, "/download")).exits(0);
+
+    assertTrue(Files.isRegularFile(dir.resolve("download")));
+    assertFalse(Files.exists(dir.resolve("other.bin")));
   }
 
   @ParameterizedTest
