@@ -42,6 +42,10 @@ final class Crawling implements Scheduler.Crawl {
   private final Set<URI> traverseOnly = ConcurrentHashMap.newKeySet();
   private final AtomicInteger pages = new AtomicInteger();
   private final AtomicBoolean capReported = new AtomicBoolean();
+  /** Pages fetched at the last level of {@code -l}, whose links were not followed. */
+  private final java.util.Map<URI, Cut> cut = new ConcurrentHashMap<>();
+
+  private record Cut(int depth, Download.Done done) {}
 
   private Crawling(Engine engine, RunOptions.CrawlOptions options) {
     this.engine = engine;
@@ -93,7 +97,12 @@ final class Crawling implements Scheduler.Crawl {
 
   @Override
   public List<Job> linksOf(Job job, Download.Done done) {
-    if (job.depth() >= options.level() || done.file() == null || !Files.isRegularFile(done.file())) return List.of();
+    if (done.file() == null || !Files.isRegularFile(done.file())) return List.of();
+    if (job.depth() >= options.level()) {
+      // -l cuts its links here; kept in case a shorter path reaches the page later
+      if (options.level() != Integer.MAX_VALUE) cut.put(job.url(), new Cut(job.depth(), done));
+      return List.of();
+    }
     String type = done.contentType();
     // no type: a page skipped on a rerun, or a server that sent none; the name or the first bytes must tell
     if (type == null ? !looksLikeHtml(done.file().getFileName().toString()) && !sniffsAsHtml(done.file())
@@ -110,6 +119,13 @@ final class Crawling implements Scheduler.Crawl {
       engine.listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
       return List.of();
     }
+  }
+
+  @Override
+  public List<Job> reachedSooner(Job job) {
+    Cut c = cut.get(job.url());
+    if (c == null || job.depth() >= c.depth() || !cut.remove(job.url(), c)) return List.of();
+    return linksOf(job, c.done());
   }
 
   @Override

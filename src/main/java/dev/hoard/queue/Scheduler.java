@@ -42,6 +42,9 @@ final class Scheduler {
     /** The jobs the finished download leads to (nothing for a file that is not a page). */
     List<Job> linksOf(Job job, Download.Done done);
 
+    /** The links of a page already fetched, reached again closer to its listed page than the first time. */
+    List<Job> reachedSooner(Job job);
+
     /** Called when the download is over: a page fetched only to find links is deleted. */
     default void after(Job job, Download.Done done) {}
   }
@@ -131,7 +134,11 @@ final class Scheduler {
       return false;
     }
     long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
-    if (seen.contains(key)) return false;
+    if (seen.contains(key)) {
+      // met again by a shorter path: a page whose links -l cut the first time may now have room for them
+      if (crawl != null) events.addAll(crawl.reachedSooner(job));
+      return false;
+    }
     // a link turned away is not remembered: met again by a shorter path, it may be within -l there
     if (crawl != null && !crawl.admit(job)) return false;
     seen.add(key);

@@ -372,6 +372,29 @@ class CrawlingTest {
   }
 
   @Test
+  void aPageWhoseLinksTheLastLevelCutFollowsThemWhenAShorterPathReachesItLater() throws IOException {
+    // -l 3 -j 2: x.html is met first at depth 3 (links cut), then at depth 2, where its x.txt is within reach
+    CountDownLatch longPathWalked = new CountDownLatch(1);
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='slow.html'>short path</a> <a href='fast.html'>long path</a>"))
+        .page("/slow.html", html("<a href='x.html'>x</a>"))
+        .page("/fast.html", html("<a href='mid.html'>mid</a>"))
+        .page("/mid.html", html("<a href='x.html'>x</a> <a href='z.html'>z</a>"))
+        .page("/x.html", html("<a href='x.txt'>x</a>"))
+        .page("/z.html", html("z"))
+        .file("/x.txt", "text/plain", bytes("x"))
+        // one job slot waits on slow.html; the other walks the long path, x.html wholly done before z.html starts
+        .beforeServing("/z.html", longPathWalked::countDown)
+        .beforeServing("/slow.html", () -> await(longPathWalked));
+
+    Outcome run = hoard("-j", "2", "-l", "3", site.url("/"));
+
+    assertEquals(0, run.code, run.err);
+    assertTrue(landed().contains(site.hostFolder() + "/x.txt"), landed()::toString);
+    assertEquals(1, site.count("/x.html"), "the page is read again from disk, not fetched again");
+  }
+
+  @Test
   void aRerunFetchesWhatTheFirstRunMissedBehindAPageNamedWithoutExtension() throws IOException {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='about'>about</a>")).page("/about", html("<a href='about.txt'>txt</a>"));
