@@ -22,7 +22,7 @@ public final class Transfer {
   /** How a transfer ended. */
   public enum Outcome { COMPLETE, FAILED, STOPPED }
 
-  static final int AUTO_START = 4;
+  static final int AUTO_START = 8;
   public static final int AUTO_MAX = 16;
   static final long AUTO_STEP_NANOS = 150_000_000L;
 
