@@ -106,8 +106,10 @@ final class Converters {
   static final class IntList implements ITypeConverter<List<Integer>> {
     @Override public List<Integer> convert(String value) {
       List<Integer> out = new ArrayList<>();
-      for (String part : value.split(",")) {
-        out.add(positive(part, "a comma-separated list of positive numbers"));
+      try {
+        for (String part : value.split(",", -1)) out.add(positive(part, "a positive number"));
+      } catch (TypeConversionException e) {
+        throw new TypeConversionException("'" + value + "' is not a comma-separated list of positive numbers");
       }
       return List.copyOf(out);
     }
