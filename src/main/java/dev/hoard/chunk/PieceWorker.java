@@ -112,8 +112,18 @@ final class PieceWorker implements Runnable {
         else transfer.drop(done);
         return true;
       }
+      long declaredEnd = body.end();
+      if (declaredEnd >= 0 && piece.position() >= declaredEnd) {
+        // the response gave all it declared, short of the piece: ask for the rest; whatever more it might send is
+        // not this range's bytes, so the connection is dropped rather than drained
+        Source.Body done = body;
+        body = null;
+        transfer.drop(done);
+        return false;
+      }
+      if (declaredEnd >= 0) want = Math.min(want, declaredEnd - piece.position());
       int n = in.read(buffer, 0, (int) want);
-      if (n < 0 && piece.position() == body.end()) {
+      if (n < 0 && piece.position() == declaredEnd) {
         // a server may answer with less than was asked (some cap open ranges); it always sends at least a byte
         Source.Body done = body;
         body = null;
@@ -124,7 +134,10 @@ final class PieceWorker implements Runnable {
         throw new IOException("connection closed early: got bytes up to " + piece.position() + " of a piece ending at "
             + piece.end());
       }
+      long paced = transfer.clock().nanoTime();
       transfer.limiter().take(n);
+      // time spent waiting on --limit-rate is hoard's own, not the server's: it does not count toward a stall
+      window += transfer.clock().nanoTime() - paced;
       long pos = piece.position();
       int keep = (int) table.writable(piece, n);
       if (keep > 0) {

@@ -37,7 +37,10 @@ public final class Stream {
       if (maxBytes >= 0 && pos + n > maxBytes) {
         throw new TooLargeException("file is larger than --max-filesize (" + maxBytes + " bytes)");
       }
+      long paced = clock.nanoTime();
       limiter.take(n);
+      // time spent waiting on --limit-rate is hoard's own, not the server's: it does not count toward a stall
+      window += clock.nanoTime() - paced;
       sink.write(buffer, n, pos);
       pos += n;
       progress.accept(n);

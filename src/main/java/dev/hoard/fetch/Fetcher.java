@@ -53,6 +53,9 @@ public final class Fetcher {
       try {
         if (cancelled) throw new java.io.InterruptedIOException("stopped");
         raw = http.client.executeOpen(null, request, null);
+      } catch (java.util.concurrent.CancellationException e) {
+        // a stop cancels a request still waiting for a pooled connection: that is an interruption, not a bug
+        throw new java.io.InterruptedIOException("interrupted");
       } finally {
         pending.remove(request);
       }

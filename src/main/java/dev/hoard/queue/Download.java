@@ -46,6 +46,8 @@ final class Download {
   }
 
   private static final int MAX_RESTARTS = 2;
+  /** Files this large get their resume state written before their first byte. */
+  static final long STATE_FIRST_BYTES = 1 << 20;
 
   private final Engine engine;
   private final Job job;
@@ -136,9 +138,13 @@ final class Download {
         PartFile.discard(target);
       } else if (loaded.state() != null) {
         state = loaded.state();
-      } else if (partSize > 0) {
-        // a part file without state holds one contiguous prefix: resume it by its length if the server allows
+      } else if (partSize >= STATE_FIRST_BYTES) {
+        // a part file without state holds one contiguous prefix (a plain stream's, or another tool's): resume it by
+        // its length if the server allows. Ours of this size always have a state, so no If-Range is lost
         state = new ResumeState(shown, -1, null, null, List.of(new long[] {0, partSize}));
+      } else if (partSize > 0) {
+        // a small stateless part may come from another version of the file: fetching it again is cheap and safe
+        PartFile.discard(target);
       }
     }
     // the first missing stretch [from, to); to is -1 when it runs to the end
@@ -200,15 +206,27 @@ final class Download {
   }
 
   private Done chunked(Path target, Probe probe, List<long[]> done) throws IOException {
+    try {
+      return chunkedOwning(target, probe, done);
+    } catch (IOException | RuntimeException e) {
+      // until the transfer owns the probe's response, a failure here must drop it, or its pooled connection leaks
+      probe.response().abort();
+      throw e;
+    }
+  }
+
+  private Done chunkedOwning(Path target, Probe probe, List<long[]> done) throws IOException {
     RemoteFile remote = probe.remote();
     int maxPieces = engine.options.connections() > 0 ? engine.options.connections() : Transfer.AUTO_MAX;
     PieceTable table = new PieceTable(remote.length(), maxPieces, engine.options.minChunk(), done);
     ResumeState state = new ResumeState(shown, remote.length(), remote.etag(), remote.lastModified(), done);
     Path statePath = PartFile.stateOf(target);
+    StateSaver saver = new StateSaver(state, statePath, table);
+    // the state (with the validators) goes to disk before the part file gets its first byte: pieces written out of
+    // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
+    // skip it: a stateless part that small is fetched again whole
+    if (table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= STATE_FIRST_BYTES) saver.saveNow();
     try (PartFile part = PartFile.open(target, done.isEmpty())) {
-      StateSaver saver = new StateSaver(state, statePath, table);
-      // pieces written out of order need their state on disk before the first byte, else a kill leaves holes
-      if (table.pieceCount() > 1 || !done.isEmpty()) saver.saveNow();
       HttpSource source = new HttpSource(engine.fetcher, job.url(), home, remote, engine.backoff);
       Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, engine.limiter, RateLimiter.SYSTEM,
           engine.options.timeout(), this::progress, engine.workers, () -> engine.fetcher.http().spareConnections(job.url())));
@@ -239,7 +257,14 @@ final class Download {
 
   private Done single(Path target, Probe probe) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      try (PartFile part = PartFile.open(target, true);
+      PartFile opened;
+      try {
+        opened = PartFile.open(target, true);
+      } catch (IOException | RuntimeException e) {
+        probe.response().abort();
+        throw e;
+      }
+      try (PartFile part = opened;
            Engine.Registration unregister = engine.onStop(probe.response()::abort)) {
         try {
           bytes = Stream.copy(decoded(probe), part, engine.limiter, RateLimiter.SYSTEM, engine.options.timeout(),

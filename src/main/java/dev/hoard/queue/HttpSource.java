@@ -53,7 +53,7 @@ final class HttpSource implements Source {
       String encoding = r.header("Content-Encoding");
       if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
         // despite Accept-Encoding: identity; compressed bytes are not the file's bytes at this offset
-        throw new IOException("server compressed the range (Content-Encoding: " + encoding.trim() + ")");
+        throw new RangesRefusedException("server compressed a range (Content-Encoding: " + encoding.trim() + ")");
       }
       ContentRange cr = ContentRange.parse(r.header("Content-Range"));
       if (cr != null && cr.total() >= 0 && cr.total() != remote.length()) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  *   <tr><td>{@code -rf}</td><td>{@code _rf}</td></tr>
  *   <tr><td>{@code ""}, {@code .}, {@code ..}, {@code "  "}</td><td>{@code index.html}</td></tr>
  *   <tr><td>{@code a\u0000b\nc}</td><td>{@code a_b_c}</td></tr>
+ *   <tr><td>{@code data.part}, {@code x.part.state}</td><td>{@code data.part_}, {@code x.part.state_}</td></tr>
  *   <tr><td>300 × {@code a} + {@code .tar.gz}</td><td>cut to {@value #MAX_BYTES} UTF-8 bytes, {@code .gz} kept</td></tr>
  * </table>
  */
@@ -37,7 +38,17 @@ public final class SafeName {
     String name = b.toString().strip();
     if (name.isEmpty() || name.equals(".") || name.equals("..")) return DEFAULT;
     if (name.charAt(0) == '.' || name.charAt(0) == '-') name = "_" + name.substring(1);
-    return cut(encodable(name));
+    return reserved(cut(encodable(name)));
+  }
+
+  /**
+   * hoard's own working files are {@code NAME.part} and {@code NAME.part.state[.tmp]}: a download named like one
+   * would be taken for another download's unfinished bytes, so such a name gets a trailing {@code _}.
+   */
+  static String reserved(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    boolean clash = lower.endsWith(".part") || lower.endsWith(".part.state") || lower.endsWith(".part.state.tmp");
+    return clash ? name + "_" : name;
   }
 
   /** The charset file names are encoded in here (from the locale); UTF-8 where the locale says nothing. */

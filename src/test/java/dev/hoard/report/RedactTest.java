@@ -89,4 +89,15 @@ class RedactTest {
       }
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "http://user:pa#ss@host/x   | http://user:***@host/x",
+      "http://user:pa/ss@host/x   | http://user:***@host/x",
+      "http://user:pa?ss@host     | http://user:***@host",
+      "http://host:8080/a@b       | http://host:8080/a@b",
+      "http://host/a@b            | http://host/a@b"})
+  void aPasswordHoldingARawHashSlashOrQuestionMarkIsStillHidden(String text, String shown) {
+    org.junit.jupiter.api.Assertions.assertEquals(shown, Redact.url(text));
+  }
 }

@@ -146,6 +146,20 @@ class FolderTest {
     }
   }
 
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a leaked connection makes this wait forever: fail instead
+  void aPartFileThatCannotBeOpenedGivesItsConnectionBackSoTheNextDownloadStillRuns() throws Exception {
+    routes.on("/a.bin", ok("a from the server"));
+    routes.on("/b.bin", ok("b from the server"));
+    Files.createDirectory(dir.resolve("a.bin.part"));
+
+    // one connection per host: a leaked one would leave b.bin waiting forever
+    Hoard.Result run = Hoard.get(dir, "-j", "1", "--max-per-host", "1", url(server, "/a.bin"), url(server, "/b.bin"));
+
+    assertEquals(1, run.code(), run.err());
+    assertEquals("b from the server", Files.readString(dir.resolve("b.bin")));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"file.part.state", "file.part.state.tmp"})
   void aSymbolicLinkUnderAResumeStateNameIsNotWrittenThrough(String sidecar) throws Exception {

@@ -127,4 +127,12 @@ class SafeNameTest {
   private static int utf8Length(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "data.part, data.part_", "x.part.state, x.part.state_", "x.PART.state.tmp, x.PART.state.tmp_",
+      "data.partial, data.partial", "part, part", "a.part1.rar, a.part1.rar"})
+  void aNameLikeHoardsOwnWorkingFilesGetsATrailingUnderscore(String raw, String safe) {
+    assertEquals(safe, SafeName.of(raw));
+  }
 }

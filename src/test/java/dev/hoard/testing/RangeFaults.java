@@ -175,6 +175,8 @@ public final class RangeFaults {
         throw new IOException("interrupted", e);
       }
       sink.writeAll(all);
+      // MockWebServer does not flush a custom body's tail by itself
+      sink.flush();
     }
   }
 }
