@@ -155,6 +155,21 @@ class TransferTest {
   }
 
   @Test
+  void timeSpentPacingUnderLimitRateIsNotCountedAsAStall() throws Exception {
+    byte[] data = content(K);
+    MemorySource source = new MemorySource(data);
+    MemorySink sink = new MemorySink(data.length);
+    // 512 bytes per second, a 1 s timeout: each 16 KiB read waits ~30 s on the limiter, far past a window
+    Transfer transfer = new Transfer(new PieceTable(data.length, 1, K), new Transfer.Setup(source, sink,
+        new RateLimiter(512, clock), clock, Duration.ofSeconds(1), progress::addAndGet, workers, () -> 64));
+
+    assertEquals(Transfer.Outcome.COMPLETE, transfer.run(null, 1));
+
+    assertArrayEquals(data, sink.bytes);
+    assertEquals(1, source.opened().size(), "no stall, no retry: " + source.show());
+  }
+
+  @Test
   void aSlowConnectionAbove1KiBPerTimeoutWindowIsNotStalled() throws Exception {
     byte[] data = content(K);
     MemorySource source = new MemorySource(data);
