@@ -156,10 +156,13 @@ class TransferTest {
 
   @Test
   void timeSpentPacingUnderLimitRateIsNotCountedAsAStall() throws Exception {
-    byte[] data = content(K);
+    byte[] data = content(K / 2);
     MemorySource source = new MemorySource(data);
+    // the server hands over 256 bytes at once, with no delay of its own
+    source.fault = (start, end, attempt) -> new TrickleBody(data, start, end, 256, 0);
     MemorySink sink = new MemorySink(data.length);
-    // 512 bytes per second, a 1 s timeout: each 16 KiB read waits ~30 s on the limiter, far past a window
+    // 512 bytes per second, a 1 s timeout: past the first 16 KiB burst, each read waits half a second on the limiter,
+    // so only 512 bytes pass in a window; the wait is hoard's, not the server's
     Transfer transfer = new Transfer(new PieceTable(data.length, 1, K), new Transfer.Setup(source, sink,
         new RateLimiter(512, clock), clock, Duration.ofSeconds(1), progress::addAndGet, workers, () -> 64));
 
