@@ -15,9 +15,12 @@ import java.util.function.LongConsumer;
  * for good, or the run is stopped. With {@code -x auto} it opens more connections while each step adds throughput.
  */
 public final class Transfer {
-  /** What one transfer needs from its surroundings. */
+  /**
+   * What one transfer needs from its surroundings; {@code room} answers, for the connections a transfer holds, how
+   * many more it may open now (with {@code -x auto}).
+   */
   public record Setup(Source source, Sink sink, RateLimiter limiter, RateLimiter.Clock clock, Duration timeout,
-      LongConsumer progress, ExecutorService workers, java.util.function.IntSupplier spare) {}
+      LongConsumer progress, ExecutorService workers, java.util.function.IntUnaryOperator room) {}
 
   /** How a transfer ended. */
   public enum Outcome { COMPLETE, FAILED, STOPPED }
@@ -53,8 +56,8 @@ public final class Transfer {
       new PieceWorker(this, first, firstBody, table.length()).run();
       return outcome();
     }
-    // auto starts a few connections, and no more than the host has spare (a worker waiting for one would idle)
-    int target = connections > 0 ? connections : Math.min(AUTO_START, 1 + setup.spare().getAsInt());
+    // auto starts a few connections, and no more than it has room for (a worker waiting for one would idle)
+    int target = connections > 0 ? connections : Math.min(AUTO_START, 1 + Math.max(0, setup.room().applyAsInt(1)));
     int started = 0;
     if (firstBody != null) {
       open.add(firstBody);
@@ -82,7 +85,7 @@ public final class Transfer {
           step = AUTO_MAX;
           continue;
         }
-        int more = Math.min(Math.min(AUTO_MAX, step * 2) - step, setup.spare().getAsInt());
+        int more = Math.min(Math.min(AUTO_MAX, step * 2) - step, setup.room().applyAsInt(step));
         if (more <= 0) continue;
         for (int i = 0; i < more; i++) start(new PieceWorker(this, null, null, 0));
         step += more;

@@ -77,6 +77,12 @@ final class Download {
   }
 
   private Done run(String relative, boolean mayRename) {
+    try (Engine.Registration active = engine.active(job.url())) {
+      return runActive(relative, mayRename);
+    }
+  }
+
+  private Done runActive(String relative, boolean mayRename) {
     this.mayRename = mayRename;
     Path target = null;
     try {
@@ -171,7 +177,7 @@ final class Download {
         Path named = target.resolveSibling(rename.apply(dev.hoard.store.SafeName.of(offered)));
         if (!named.equals(target)) {
           probe.response().abort();
-          return run(engine.folder.root().relativize(named).toString().replace(java.io.File.separatorChar, '/'),
+          return runActive(engine.folder.root().relativize(named).toString().replace(java.io.File.separatorChar, '/'),
               false);
         }
       }
@@ -229,7 +235,7 @@ final class Download {
     try (PartFile part = PartFile.open(target, done.isEmpty())) {
       HttpSource source = new HttpSource(engine.fetcher, job.url(), home, remote, engine.backoff);
       Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, engine.limiter, RateLimiter.SYSTEM,
-          engine.options.timeout(), this::progress, engine.workers, () -> engine.fetcher.http().spareConnections(job.url())));
+          engine.options.timeout(), this::progress, engine.workers, held -> engine.room(job.url(), held)));
       ScheduledFuture<?> tick = engine.saver.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
       Transfer.Outcome outcome;
       try (AutoCloseable unregister = engine.onStop(transfer::stop)) {

@@ -51,6 +51,27 @@ final class Engine implements AutoCloseable {
     };
   }
 
+  private final java.util.concurrent.ConcurrentMap<String, AtomicInteger> activeByHost =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Counts a download as running against {@code url}'s host until the returned registration is closed. */
+  Registration active(java.net.URI url) {
+    String host = dev.hoard.fetch.HomeHeaders.originOf(url);
+    activeByHost.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+    return () -> activeByHost.get(host).decrementAndGet();
+  }
+
+  /**
+   * How many more connections a download from {@code url} holding {@code held} may open now: no more than the pool
+   * has spare for the host, nor past its fair share of {@code --max-per-host} among the downloads from that host,
+   * so the first file of a list does not take every connection while the next ones get one each.
+   */
+  int room(java.net.URI url, int held) {
+    AtomicInteger active = activeByHost.get(dev.hoard.fetch.HomeHeaders.originOf(url));
+    int share = Math.max(1, options.maxPerHost() / Math.max(1, active == null ? 1 : active.get()));
+    return Math.min(fetcher.http().spareConnections(url), share - held);
+  }
+
   /** Stops every running download: pieces save their progress and end. */
   void stop() {
     stopping = true;

@@ -97,7 +97,14 @@ final class Scheduler {
         }
         Job job = (Job) next;
         if (!admit(job)) continue;
-        String name = name(job);
+        String name;
+        try {
+          name = name(job);
+        } catch (RuntimeException e) {
+          // one URL no name can be made for fails alone; the run goes on
+          record(failure(job, "no safe file name: " + e.getMessage()));
+          continue;
+        }
         slots.acquire();
         if (engine.stopping()) {
           slots.release();
@@ -172,8 +179,7 @@ final class Scheduler {
       return;
     } catch (RuntimeException e) {
       // a bug must still be a counted, reported failure, never a silent exit 0
-      done = new Download.Done(new DownloadResult(Redact.url(job.url()), null, DownloadResult.Status.FAILED, 0, 0, 0,
-          "internal error: " + e, job.depth(), job.parent() == null ? null : Redact.url(job.parent())), null, null, null);
+      done = new Download.Done(failure(job, "internal error: " + e), null, null, null);
     }
     DownloadResult r = done.result();
     if (crawl != null) {
@@ -182,6 +188,16 @@ final class Scheduler {
       crawl.after(job, done);
       events.addAll(children);
     }
+    record(r);
+  }
+
+  private static DownloadResult failure(Job job, String error) {
+    return new DownloadResult(Redact.url(job.url()), null, DownloadResult.Status.FAILED, 0, 0, 0, error, job.depth(),
+        job.parent() == null ? null : Redact.url(job.parent()));
+  }
+
+  /** Counts a result and reports it. */
+  private void record(DownloadResult r) {
     switch (r.status()) {
       case OK -> ok.incrementAndGet();
       case SKIPPED -> skipped.incrementAndGet();

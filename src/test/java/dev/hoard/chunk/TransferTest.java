@@ -164,7 +164,7 @@ class TransferTest {
     // 512 bytes per second, a 1 s timeout: past the first 16 KiB burst, each read waits half a second on the limiter,
     // so only 512 bytes pass in a window; the wait is hoard's, not the server's
     Transfer transfer = new Transfer(new PieceTable(data.length, 1, K), new Transfer.Setup(source, sink,
-        new RateLimiter(512, clock), clock, Duration.ofSeconds(1), progress::addAndGet, workers, () -> 64));
+        new RateLimiter(512, clock), clock, Duration.ofSeconds(1), progress::addAndGet, workers, held -> 64));
 
     assertEquals(Transfer.Outcome.COMPLETE, transfer.run(null, 1));
 
@@ -284,7 +284,7 @@ class TransferTest {
 
   private Transfer transfer(PieceTable table, Source source, Sink sink) {
     return new Transfer(table, new Transfer.Setup(source, sink, new RateLimiter(0, clock), clock,
-        Duration.ofSeconds(1), progress::addAndGet, workers, () -> 64));
+        Duration.ofSeconds(1), progress::addAndGet, workers, held -> 64));
   }
 
   private static Transfer.Outcome run(Transfer transfer, int connections) {
