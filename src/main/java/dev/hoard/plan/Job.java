@@ -12,21 +12,30 @@ import java.util.Objects;
  * @param depth 0 for a listed URL, N for a link found N pages away from one
  * @param parent the page that linked to it, or null for a listed URL
  * @param root the listed URL it descends from: its {@code -H} headers and credentials go only to that origin
+ * @param scope the URL whose host (and folder, with {@code --no-parent}) bound a crawl from here: the listed URL, or
+ *     where it redirected to on another host ({@code example.com} → {@code www.example.com})
  */
-public record Job(URI url, String out, String sha256, int depth, URI parent, URI root) implements LinksFile.Entry {
+public record Job(URI url, String out, String sha256, int depth, URI parent, URI root, URI scope)
+    implements LinksFile.Entry {
   public Job {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(scope, "scope");
     if (depth < 0) throw new IllegalArgumentException("depth must be >= 0: " + depth);
   }
 
   /** A URL given on the command line or in the links file. */
   public static Job listed(URI url, String out, String sha256) {
-    return new Job(url, out, sha256, 0, null, url);
+    return new Job(url, out, sha256, 0, null, url, url);
   }
 
   /** A link found on page {@code page} while crawling. */
   public Job child(URI link) {
-    return new Job(link, null, null, depth + 1, url, root);
+    return new Job(link, null, null, depth + 1, url, root, scope);
+  }
+
+  /** The same job, its crawl bounded by {@code newScope} from now on (its headers still stay with {@code root}). */
+  public Job scopedTo(URI newScope) {
+    return new Job(url, out, sha256, depth, parent, root, newScope);
   }
 }

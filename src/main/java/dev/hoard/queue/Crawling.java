@@ -69,7 +69,7 @@ final class Crawling implements Scheduler.Crawl {
   public boolean admit(Job job) {
     try {
       if (job.depth() > 0) {
-        if (job.depth() > options.level() || !scope.follow(job.url(), job.root())) return false;
+        if (job.depth() > options.level() || !scope.follow(job.url(), job.scope())) return false;
         if (!scope.keep(job.url())) {
           // fetched only for its links: pointless at the last level
           if (!scope.fetchToTraverse(job.url()) || job.depth() >= options.level()) return false;
@@ -112,8 +112,10 @@ final class Crawling implements Scheduler.Crawl {
     try {
       URI base = done.finalUrl() != null ? done.finalUrl() : job.url();
       List<Job> out = new ArrayList<>();
+      // a listed page that redirected to another host (example.com → www.example.com) is crawled where it landed
+      Job from = job.depth() == 0 && !sameHost(base, job.url()) ? job.scopedTo(base) : job;
       // the extractor's links are already in canonical form
-      for (URI link : extractor.extract(done.file(), type, base)) out.add(job.child(link));
+      for (URI link : extractor.extract(done.file(), type, base)) out.add(from.child(link));
       return out;
     } catch (IOException | RuntimeException e) {
       engine.listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
@@ -138,6 +140,10 @@ final class Crawling implements Scheduler.Crawl {
         engine.listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
       }
     }
+  }
+
+  private static boolean sameHost(URI a, URI b) {
+    return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost());
   }
 
   private static boolean looksLikeHtml(String name) {

@@ -372,6 +372,22 @@ class CrawlingTest {
   }
 
   @Test
+  void aListedPageThatRedirectsToAnotherHostIsCrawledWhereItLanded() throws IOException {
+    CrawlFixtureSite www = site("localhost");
+    www.page("/home/", html("<a href='a.txt'>a</a> <a href='/elsewhere/b.txt'>b</a>"))
+        .file("/home/a.txt", "text/plain", bytes("a"))
+        .file("/elsewhere/b.txt", "text/plain", bytes("b"));
+    CrawlFixtureSite bare = site();
+    bare.redirect("/", www.url("/home/"));
+
+    Outcome run = hoard("--no-parent", bare.url("/"));
+
+    assertEquals(0, run.code, run.err);
+    assertTrue(landed().contains(www.hostFolder() + "/home/a.txt"), landed()::toString);
+    assertFalse(landed().contains(www.hostFolder() + "/elsewhere/b.txt"), "--no-parent holds where it landed");
+  }
+
+  @Test
   void aPageWhoseLinksTheLastLevelCutFollowsThemWhenAShorterPathReachesItLater() throws IOException {
     // -l 3 -j 2: x.html is met first at depth 3 (links cut), then at depth 2, where its x.txt is within reach
     CountDownLatch longPathWalked = new CountDownLatch(1);
