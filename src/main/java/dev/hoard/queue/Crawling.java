@@ -87,7 +87,6 @@ final class Crawling implements Scheduler.Crawl {
         return false;
       }
       pages.incrementAndGet();
-      if (pacer != null) pacer.await(job.url().getHost());
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -121,6 +120,12 @@ final class Crawling implements Scheduler.Crawl {
       engine.listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
       return List.of();
     }
+  }
+
+  @Override
+  public void beforeFetch(Job job) throws InterruptedException {
+    // on the job's own thread: a wait for one host never holds up the dispatch of another host's links
+    if (pacer != null) pacer.await(job.url().getHost());
   }
 
   @Override

@@ -42,6 +42,9 @@ final class Scheduler {
     /** The jobs the finished download leads to (nothing for a file that is not a page). */
     List<Job> linksOf(Job job, Download.Done done);
 
+    /** Called on the job's thread right before it is fetched: {@code --wait} paces requests to one host here. */
+    default void beforeFetch(Job job) throws InterruptedException {}
+
     /** The links of a page already fetched, reached again closer to its listed page than the first time. */
     List<Job> reachedSooner(Job job);
 
@@ -171,7 +174,11 @@ final class Scheduler {
     HomeHeaders home = HomeHeaders.of(job.root(), engine.options.headers());
     Download.Done done;
     try {
+      if (crawl != null) crawl.beforeFetch(job);
       done = new Download(engine, job, home, offered -> names.reserve(offered, job.url().toString())).run(name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done = new Download.Done(failure(job, "interrupted"), null, null, null);
     } catch (Download.LocalError e) {
       if (localError == null) localError = e;
       engine.listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
