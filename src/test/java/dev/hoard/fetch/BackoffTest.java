@@ -1,5 +1,7 @@
 package dev.hoard.fetch;
 
+import dev.hoard.testing.ServedFolderTest;
+
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.resetBeforeAnswer;
 import static dev.hoard.testing.Servers.resetMidBody;
@@ -13,37 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
-import dev.hoard.testing.Servers;
-import dev.hoard.testing.Servers.Routes;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BackoffTest {
+class BackoffTest extends ServedFolderTest {
   private static final String BODY = "0123456789abcdef".repeat(4096);
 
-  @TempDir Path tmp;
-  private final Routes routes = new Routes();
-  private MockWebServer server;
-  private Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = Servers.start(routes);
-    dir = tmp.resolve("dl");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void aResetBeforeTheAnswerIsRetried() throws Exception {

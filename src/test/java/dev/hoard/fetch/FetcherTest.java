@@ -1,5 +1,7 @@
 package dev.hoard.fetch;
 
+import dev.hoard.testing.ServedFolderTest;
+
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.redirect;
 import static dev.hoard.testing.Servers.url;
@@ -14,30 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FetcherTest {
-  @TempDir Path tmp;
-  private final Routes routes = new Routes();
-  private MockWebServer server;
-  private Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = Servers.start(routes);
-    dir = tmp.resolve("dl");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class FetcherTest extends ServedFolderTest {
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void followsARedirectAndNamesTheFileAfterTheListedUrl(int code) throws Exception {

@@ -1,5 +1,7 @@
 package dev.hoard.queue;
 
+import dev.hoard.testing.ServedFolderTest;
+
 import static dev.hoard.testing.Servers.chunked;
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.url;
@@ -8,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
-import dev.hoard.testing.Servers;
-import dev.hoard.testing.Servers.Routes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,29 +17,9 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DownloadTest {
-  @TempDir Path tmp;
-  private final Routes routes = new Routes();
-  private MockWebServer server;
-  private Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = Servers.start(routes);
-    dir = tmp.resolve("dl");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class DownloadTest extends ServedFolderTest {
   @Test
   void aMatchingSha256Succeeds() throws Exception {
     routes.on("/data.bin", ok("the data"));

@@ -1,5 +1,7 @@
 package dev.hoard.queue;
 
+import dev.hoard.testing.ServedFolderTest;
+
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.status;
 import static dev.hoard.testing.Servers.url;
@@ -8,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
-import dev.hoard.testing.Servers;
-import dev.hoard.testing.Servers.Routes;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,29 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SchedulerTest {
-  @TempDir Path tmp;
-  private final Routes routes = new Routes();
-  private MockWebServer server;
-  private Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = Servers.start(routes);
-    dir = tmp.resolve("dl");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class SchedulerTest extends ServedFolderTest {
   @Test
   void aNotFoundAmongGoodLinksFailsOnlyItselfAndTheRunExitsOne() throws Exception {
     routes.on("/a.txt", ok("alpha")).on("/b.txt", ok("bravo")).on("/gone.txt", status(404, "Not Found"))
