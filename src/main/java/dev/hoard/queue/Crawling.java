@@ -136,15 +136,16 @@ final class Crawling implements Scheduler.Crawl {
   }
 
   @Override
-  public void after(Job job, Download.Done done) {
-    if (!traverseOnly.remove(job.url())) return;
+  public boolean after(Job job, Download.Done done) {
+    if (!traverseOnly.remove(job.url())) return false;
     if (done.result().status() == DownloadResult.Status.OK && done.file() != null) {
       try {
-        Files.deleteIfExists(done.file());
+        return Files.deleteIfExists(done.file());
       } catch (IOException e) {
         engine.listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
       }
     }
+    return false;
   }
 
   private static boolean sameHost(URI a, URI b) {

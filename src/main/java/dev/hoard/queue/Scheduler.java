@@ -48,8 +48,10 @@ final class Scheduler {
     /** The links of a page already fetched, reached again closer to its listed page than the first time. */
     List<Job> reachedSooner(Job job);
 
-    /** Called when the download is over: a page fetched only to find links is deleted. */
-    default void after(Job job, Download.Done done) {}
+    /** Called when the download is over: a page fetched only to find links is deleted (true then). */
+    default boolean after(Job job, Download.Done done) {
+      return false;
+    }
   }
 
   private static final Object WAKE = new Object();
@@ -192,7 +194,10 @@ final class Scheduler {
     if (crawl != null) {
       List<Job> children = r.status() == DownloadResult.Status.FAILED ? List.of() : crawl.linksOf(job, done);
       // a page fetched only for its links goes before they are queued: /docs/a.pdf needs docs as a folder
-      crawl.after(job, done);
+      if (crawl.after(job, done)) {
+        // it was read for its links and is gone: the record says so with no path rather than one that is not there
+        r = new DownloadResult(r.url(), null, r.status(), r.bytes(), r.ms(), r.http(), r.error(), r.depth(), r.parent());
+      }
       events.addAll(children);
     }
     record(r);

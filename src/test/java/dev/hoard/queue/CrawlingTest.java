@@ -194,6 +194,11 @@ class CrawlingTest {
     assertEquals(0, site.count("/pic.png"));
     assertEquals(0, site.count("/notes.txt"));
     assertEquals("%PDF-c", read(h + "/docs/c.PDF"));
+    // --json: a page read only for its links is ok, and its record has no path, for no file stays
+    Map<String, Object> deep = run.record(site.url("/docs/deep.html"));
+    assertEquals("ok", deep.get("status"));
+    assertTrue(deep.containsKey("path") && deep.get("path") == null, deep::toString);
+    assertTrue(run.record(site.url("/b.pdf")).get("path") != null);
   }
 
   @Test
