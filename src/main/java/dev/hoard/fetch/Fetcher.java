@@ -85,21 +85,10 @@ public final class Fetcher {
 
   static URI resolve(URI base, String location) throws FatalException {
     try {
-      return base.resolve(new URI(escapeIllegal(location.trim())));
+      return base.resolve(new URI(dev.hoard.plan.LinksFile.escapeIllegal(location.trim())));
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new FatalException("bad redirect Location: " + location);
     }
-  }
-
-  /** Percent-encodes the characters servers put in Location headers that a URI may not hold (spaces, non-ASCII). */
-  static String escapeIllegal(String text) {
-    StringBuilder b = new StringBuilder();
-    for (byte c : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int u = c & 0xff;
-      if (u <= 0x20 || u >= 0x7f || "\"<>\\^`{|}".indexOf(u) >= 0) b.append('%').append(String.format("%02X", u));
-      else b.append((char) u);
-    }
-    return b.toString();
   }
 
   static void checkScheme(URI url) throws FatalException {

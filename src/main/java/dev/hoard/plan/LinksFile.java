@@ -105,7 +105,7 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
   public static URI parseUrl(String text) {
     URI url;
     try {
-      url = new URI(escape(text));
+      url = new URI(escapeIllegal(text));
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a valid URL: '" + Redact.url(text) + "'");
     }
@@ -119,8 +119,11 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
     return url;
   }
 
-  /** Percent-encodes the characters people paste into URLs that a URI may not hold (non-ASCII, quotes, braces). */
-  private static String escape(String text) {
+  /**
+   * Percent-encodes (as UTF-8) what people paste into URLs and servers put in Location headers but a URI may not
+   * hold: spaces, non-ASCII, quotes, braces.
+   */
+  public static String escapeIllegal(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (byte c : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       int u = c & 0xff;
