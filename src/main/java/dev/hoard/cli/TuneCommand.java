@@ -4,9 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
-import dev.hoard.report.DownloadResult;
-import dev.hoard.report.Listener;
-import dev.hoard.report.Summary;
+import dev.hoard.report.PlainReporter;
 import dev.hoard.tune.Tuner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +105,9 @@ final class TuneCommand implements Callable<Integer> {
     RunOptions options = new RunOptions(dir, j, x, 1 << 20, 16, 2, timeout, 0, "hoard/" + Cli.version(), List.of(),
         false, true, -1, null, null, Duration.ofMillis(200));
     long start = System.nanoTime();
-    Run.Result r = Run.get(options, list.iterator(), new Quiet(), ctx.interrupt()::onRaise);
+    // errors only: the sweep prints its own table
+    Run.Result r = Run.get(options, list.iterator(), new PlainReporter(ctx.out(), ctx.err(), false, false),
+        ctx.interrupt()::onRaise);
     long nanos = System.nanoTime() - start;
     try {
       PathUtils.deleteDirectory(dir);
@@ -144,18 +144,5 @@ final class TuneCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** Reports only errors: the sweep prints its own table. */
-  private final class Quiet implements Listener {
-    @Override public void finished(DownloadResult r) {
-      if (r.status() == DownloadResult.Status.FAILED) ctx.err().println("hoard: " + r.url() + ": " + r.error());
-    }
-
-    @Override public void problem(String message) {
-      ctx.err().println("hoard: " + message);
-    }
-
-    @Override public void summary(Summary s) {}
   }
 }

@@ -13,11 +13,12 @@ public final class JsonReporter implements Listener {
   private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final PrintWriter out;
-  private final PrintWriter err;
+  /** Failures and problems go to standard error as in plain output; standard output holds JSON only. */
+  private final PlainReporter errors;
 
   public JsonReporter(PrintWriter out, PrintWriter err) {
     this.out = out;
-    this.err = err;
+    this.errors = new PlainReporter(out, err, false, false);
   }
 
   @Override
@@ -35,16 +36,12 @@ public final class JsonReporter implements Listener {
       m.put("parent", r.parent());
     }
     line(m);
-    if (r.status() == DownloadResult.Status.FAILED) {
-      err.println("hoard: " + r.url() + ": " + r.error());
-      err.flush();
-    }
+    errors.finished(r);
   }
 
   @Override
-  public synchronized void problem(String message) {
-    err.println("hoard: " + message);
-    err.flush();
+  public void problem(String message) {
+    errors.problem(message);
   }
 
   @Override
