@@ -1,6 +1,6 @@
 package dev.hoard.check;
 
-import dev.hoard.report.Redact;
+import dev.hoard.url.Redact;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

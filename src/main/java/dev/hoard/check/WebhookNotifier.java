@@ -7,6 +7,7 @@ import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.StatusException;
+import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -61,7 +62,7 @@ final class WebhookNotifier implements Notifier {
   }
 
   private void post(byte[] body) throws IOException {
-    HttpPost post = new HttpPost(Fetcher.withoutUserInfo(url));
+    HttpPost post = new HttpPost(Urls.withoutUserInfo(url));
     for (String[] h : HomeHeaders.of(url, List.of()).headers()) post.addHeader(h[0], h[1]);
     post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
     StatusException refused = http.client().execute(post, response -> {

@@ -2,7 +2,7 @@ package dev.hoard.cli;
 
 import dev.hoard.check.CheckOptions;
 import dev.hoard.check.CheckRun;
-import dev.hoard.plan.LinksFile;
+import dev.hoard.url.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
   static final class WebhookUrl implements ITypeConverter<URI> {
     @Override public URI convert(String value) {
       try {
-        return LinksFile.parseUrl(value.trim());
+        return Urls.parseHttp(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

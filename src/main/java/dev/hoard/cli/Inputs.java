@@ -2,6 +2,7 @@ package dev.hoard.cli;
 
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LinksFile;
+import dev.hoard.url.Urls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ final class Inputs {
     List<LinksFile.Entry> given = new ArrayList<>();
     for (String u : urls) {
       try {
-        URI url = LinksFile.parseUrl(u);
+        URI url = Urls.parseHttp(u);
         given.add(Job.listed(url, null, null));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "Invalid URL argument: " + e.getMessage());

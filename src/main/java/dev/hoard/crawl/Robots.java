@@ -4,11 +4,11 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.hoard.url.Origin;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -74,13 +74,11 @@ public final class Robots {
 
   /** {@code scheme://host[:port]/robots.txt} for the origin of {@code url}, the key of the cache. */
   static String robotsUrl(URI url) {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+    Origin origin = Origin.of(url);
+    if (origin.port() < 0 || origin.host().isEmpty()) {
       throw new IllegalArgumentException("not an http(s) URL with a host: " + url);
     }
-    int port = url.getPort();
-    boolean defaultPort = port == -1 || port == (scheme.equals("http") ? 80 : 443);
-    return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + "/robots.txt";
+    return origin.root() + "/robots.txt";
   }
 
   private void load(String robotsUrl, CompletableFuture<BaseRobotRules> into) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.hoard.crawl;
 
 import dev.hoard.store.SafeName;
+import dev.hoard.url.UrlNormalizer;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;

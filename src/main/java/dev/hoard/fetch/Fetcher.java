@@ -1,5 +1,6 @@
 package dev.hoard.fetch;
 
+import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,8 +42,8 @@ public final class Fetcher {
     String verb = method;
     for (int hop = 0; ; hop++) {
       checkScheme(current);
-      if (!seen.add(withoutUserInfo(current).toString())) throw new FatalException("redirect loop at " + withoutUserInfo(current));
-      HttpUriRequestBase request = new HttpUriRequestBase(verb, withoutUserInfo(current));
+      if (!seen.add(Urls.withoutUserInfo(current).toString())) throw new FatalException("redirect loop at " + Urls.withoutUserInfo(current));
+      HttpUriRequestBase request = new HttpUriRequestBase(verb, Urls.withoutUserInfo(current));
       request.setHeader("Accept-Encoding", "identity");
       for (String[] h : headers) request.setHeader(h[0], h[1]);
       if (home.appliesTo(current)) {
@@ -85,7 +86,7 @@ public final class Fetcher {
 
   static URI resolve(URI base, String location) throws FatalException {
     try {
-      return base.resolve(new URI(dev.hoard.plan.LinksFile.escapeIllegal(location.trim())));
+      return base.resolve(new URI(Urls.escapeIllegal(location.trim())));
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new FatalException("bad redirect Location: " + location);
     }
@@ -96,16 +97,6 @@ public final class Fetcher {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FatalException("refusing to follow a redirect to a " + (scheme.isEmpty() ? "relative" : scheme) + " URL");
     }
-    if (url.getHost() == null) throw new FatalException("URL has no host: " + withoutUserInfo(url));
-  }
-
-  /** The URL without its user-info, which HttpClient refuses and which must not travel to another host. */
-  public static URI withoutUserInfo(URI url) {
-    if (url.getRawUserInfo() == null) return url;
-    String authority = url.getRawAuthority();
-    authority = authority.substring(authority.lastIndexOf('@') + 1);
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-    return URI.create(url.getScheme() + "://" + authority + path + query);
+    if (url.getHost() == null) throw new FatalException("URL has no host: " + Urls.withoutUserInfo(url));
   }
 }

@@ -1,11 +1,11 @@
 package dev.hoard.fetch;
 
+import dev.hoard.url.Origin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,23 +27,14 @@ public record HomeHeaders(String origin, List<String[]> headers) {
       all.add(new String[] {"Authorization",
           "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))});
     }
-    return new HomeHeaders(originOf(url), all);
+    return new HomeHeaders(Origin.of(url).toString(), all);
   }
 
   public static HomeHeaders none() {
     return new HomeHeaders("", List.of());
   }
 
-  /** {@code scheme://host:port}, lower-cased, with the scheme's default port made explicit. */
-  public static String originOf(URI url) {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    int port = url.getPort();
-    if (port < 0) port = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
-    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-    return scheme + "://" + host + ":" + port;
-  }
-
   boolean appliesTo(URI url) {
-    return !headers.isEmpty() && origin.equals(originOf(url));
+    return !headers.isEmpty() && origin.equals(Origin.of(url).toString());
   }
 }

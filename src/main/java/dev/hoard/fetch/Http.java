@@ -1,5 +1,6 @@
 package dev.hoard.fetch;
 
+import dev.hoard.url.Origin;
 import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -62,7 +63,7 @@ public final class Http implements Closeable {
   public int spareConnections(java.net.URI url) {
     var total = pool.getTotalStats();
     int spare = total.getMax() - total.getLeased() - total.getPending();
-    int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    int port = Origin.of(url).port();
     for (var route : pool.getRoutes()) {
       var host = route.getTargetHost();
       if (host.getHostName().equalsIgnoreCase(url.getHost()) && host.getPort() == port) {

@@ -1,11 +1,10 @@
 package dev.hoard.plan;
 
-import dev.hoard.report.Redact;
+import dev.hoard.url.Urls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -66,7 +65,7 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
     String[] words = SPACE.split(line);
     URI url;
     try {
-      url = parseUrl(words[0]);
+      url = Urls.parseHttp(words[0]);
     } catch (IllegalArgumentException e) {
       return new LineError(source, lineNo, e.getMessage());
     }
@@ -99,37 +98,5 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
       }
     }
     return Job.listed(url, out, sha);
-  }
-
-  /** An absolute http or https URL with a host, or an IllegalArgumentException saying what is wrong. */
-  public static URI parseUrl(String text) {
-    URI url;
-    try {
-      url = new URI(escapeIllegal(text));
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid URL: '" + Redact.url(text) + "'");
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("not an http or https URL: '" + Redact.url(text) + "'");
-    }
-    if (url.getHost() == null || url.getHost().isEmpty()) {
-      throw new IllegalArgumentException("URL has no host: '" + Redact.url(text) + "'");
-    }
-    return url;
-  }
-
-  /**
-   * Percent-encodes (as UTF-8) what people paste into URLs and servers put in Location headers but a URI may not
-   * hold: spaces, non-ASCII, quotes, braces.
-   */
-  public static String escapeIllegal(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    for (byte c : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int u = c & 0xff;
-      if (u <= 0x20 || u >= 0x7f || "\"<>\\^`{|}".indexOf(u) >= 0) b.append('%').append(String.format("%02X", u));
-      else b.append((char) u);
-    }
-    return b.toString();
   }
 }

@@ -10,7 +10,7 @@ import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Response;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
-import dev.hoard.report.Redact;
+import dev.hoard.url.Redact;
 import dev.hoard.store.MirrorPath;
 import java.io.IOException;
 import java.io.InputStream;

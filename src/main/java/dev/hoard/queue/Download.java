@@ -13,7 +13,7 @@ import dev.hoard.fetch.StatusException;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
-import dev.hoard.report.Redact;
+import dev.hoard.url.Redact;
 import dev.hoard.store.Folder;
 import dev.hoard.store.PartFile;
 import dev.hoard.store.ResumeState;

@@ -5,6 +5,7 @@ import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.report.Listener;
 import dev.hoard.store.Folder;
+import dev.hoard.url.Origin;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +57,7 @@ final class Engine implements AutoCloseable {
 
   /** Counts a download as running against {@code url}'s host until the returned registration is closed. */
   Registration active(java.net.URI url) {
-    String host = dev.hoard.fetch.HomeHeaders.originOf(url);
+    String host = Origin.of(url).toString();
     activeByHost.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
     return () -> activeByHost.get(host).decrementAndGet();
   }
@@ -67,7 +68,7 @@ final class Engine implements AutoCloseable {
    * so the first file of a list does not take every connection while the next ones get one each.
    */
   int room(java.net.URI url, int held) {
-    AtomicInteger active = activeByHost.get(dev.hoard.fetch.HomeHeaders.originOf(url));
+    AtomicInteger active = activeByHost.get(Origin.of(url).toString());
     int share = Math.max(1, options.maxPerHost() / Math.max(1, active == null ? 1 : active.get()));
     return Math.min(fetcher.http().spareConnections(url), share - held);
   }

@@ -1,12 +1,12 @@
 package dev.hoard.queue;
 
-import dev.hoard.crawl.UrlNormalizer;
+import dev.hoard.url.UrlNormalizer;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.report.DownloadResult;
-import dev.hoard.report.Redact;
+import dev.hoard.url.Redact;
 import dev.hoard.report.Summary;
 import java.net.URI;
 import java.util.HashSet;

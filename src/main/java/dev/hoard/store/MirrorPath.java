@@ -1,5 +1,6 @@
 package dev.hoard.store;
 
+import dev.hoard.url.Origin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -53,9 +54,7 @@ public final class MirrorPath {
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getHost().isEmpty()) {
       throw new IllegalArgumentException("not an http(s) URL with a host: " + url);
     }
-    int port = url.getPort();
-    boolean defaultPort = port == -1 || port == (scheme.equals("http") ? 80 : 443);
-    String host = SafeName.of(url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+    String host = SafeName.of(Origin.of(url).authority());
 
     Deque<String> segments = new ArrayDeque<>();
     String rawPath = url.getRawPath() == null ? "" : url.getRawPath();

@@ -42,11 +42,11 @@ class InputsTest {
         url(server, "/a.txt"),
         "",
         url(server, "/b.txt") + " colour=blue",
-        "not-a-url",
+        "gopher://not-http",
         url(server, "/c.txt")) + "\n");
 
     Hoard.get(dir, "-i", list.toString()).exits(1)
-        .errContains("links.txt:4: unknown key 'colour'", "links.txt:5: not an http or https URL: 'not-a-url'");
+        .errContains("links.txt:4: unknown key 'colour'", "links.txt:5: not an http or https URL: 'gopher://not-http'");
 
     assertEquals("alpha", Files.readString(dir.resolve("a.txt")));
     assertEquals("charlie", Files.readString(dir.resolve("c.txt")));

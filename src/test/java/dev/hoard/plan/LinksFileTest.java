@@ -46,12 +46,19 @@ class LinksFileTest {
            # an indented comment
         \t
         https://example.com/ok
-        nonsense
+        gopher://nonsense
         """);
 
     assertEquals(2, entries.size());
     assertInstanceOf(Job.class, entries.get(0));
-    assertEquals(new LineError("links.txt", 6, "not an http or https URL: 'nonsense'"), entries.get(1));
+    assertEquals(new LineError("links.txt", 6, "not an http or https URL: 'gopher://nonsense'"), entries.get(1));
+  }
+
+  @Test
+  void aUrlWithoutASchemeIsReadAsHttpAndAUnicodeHostAsPunycode() {
+    assertEquals(List.of(Job.listed(URI.create("http://example.com/x"), null, null),
+            Job.listed(URI.create("http://xn--bcher-kva.example/f"), null, null)),
+        parse("example.com/x\nhttp://b\u00fccher.example/f\n"));
   }
 
   @Test
@@ -88,7 +95,6 @@ class LinksFileTest {
       "https://example.com/x sha256=zzababababababababababababababababababababababababababababababab | bad sha256= value 'zz",
       "ftp://example.com/x | not an http or https URL: 'ftp://example.com/x'",
       "mailto:someone@example.com | not an http or https URL",
-      "example.com/x | not an http or https URL",
       "http:///x | URL has no host",
       "http://[::1/x | not a valid URL: 'http://[::1/x'"})
   void aBadLineIsAnErrorWithItsLineNumber(String lineAndReason) {

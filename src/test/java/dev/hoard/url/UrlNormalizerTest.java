@@ -1,4 +1,4 @@
-package dev.hoard.crawl;
+package dev.hoard.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.hoard.report;
+package dev.hoard.url;
 
 import java.net.URI;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.hoard.report;
+package dev.hoard.url;
 
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.status;

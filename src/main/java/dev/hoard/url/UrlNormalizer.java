@@ -1,4 +1,4 @@
-package dev.hoard.crawl;
+package dev.hoard.url;
 
 import java.net.IDN;
 import java.net.URI;
@@ -106,8 +106,7 @@ public final class UrlNormalizer {
       if (!port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) return null;
       int p = Integer.parseInt(port);
       if (p > 65535) return null;
-      boolean isDefault = (p == 80 && scheme.equals("http")) || (p == 443 && scheme.equals("https"));
-      port = isDefault ? "" : ":" + p;
+      port = p == Origin.defaultPort(scheme) ? "" : ":" + p;
     }
     return userinfo + host + port;
   }

@@ -1,0 +1,119 @@
+package dev.hoard.url;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reading URLs that people type and servers send: parse into an absolute http(s) {@link URI}, escape what a URI may
+ * not hold, drop credentials before a request. Each error message names the text, its password hidden.
+ *
+ * <table>
+ *   <caption>text → URL</caption>
+ *   <tr><td>{@code https://example.org/a b}</td><td>{@code https://example.org/a%20b}</td></tr>
+ *   <tr><td>{@code example.org/x}, {@code localhost:8080/x}</td><td>{@code http://example.org/x},
+ *       {@code http://localhost:8080/x} (no scheme: http, as wget and curl read it)</td></tr>
+ *   <tr><td>{@code http://bücher.example/f}</td><td>{@code http://xn--bcher-kva.example/f}</td></tr>
+ *   <tr><td>{@code ftp://h/x}, {@code mailto:a@h}</td><td>error: not an http or https URL</td></tr>
+ *   <tr><td>{@code http:///x}</td><td>error: URL has no host</td></tr>
+ * </table>
+ */
+public final class Urls {
+  private Urls() {}
+
+  /** An absolute http or https URL with a host, or an IllegalArgumentException saying what is wrong with the text. */
+  public static URI parseHttp(String text) {
+    String t = text.strip();
+    String scheme = scheme(t);
+    if (scheme == null) {
+      t = "http://" + t;
+      scheme = "http";
+    }
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("not an http or https URL: '" + Redact.url(text) + "'");
+    }
+    URI url;
+    try {
+      url = new URI(escapeIllegal(asciiHost(t)));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a valid URL: '" + Redact.url(text) + "'");
+    }
+    if (url.getHost() == null || url.getHost().isEmpty()) {
+      throw new IllegalArgumentException("URL has no host: '" + Redact.url(text) + "'");
+    }
+    return url;
+  }
+
+  /**
+   * The lower-case scheme of {@code text}, or null when it has none. {@code localhost:8080/x} has none: a "scheme"
+   * followed by digits is a host and its port.
+   */
+  static String scheme(String text) {
+    int colon = text.indexOf(':');
+    if (colon <= 0) return null;
+    for (int i = 0; i < colon; i++) {
+      char c = text.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+      if (!ok) return null;
+    }
+    if (!text.startsWith("//", colon + 1)) {
+      // host:port, not scheme:rest
+      int d = colon + 1;
+      if (d < text.length() && text.charAt(d) >= '0' && text.charAt(d) <= '9') return null;
+    }
+    return text.substring(0, colon).toLowerCase(Locale.ROOT);
+  }
+
+  /** The text with a non-ASCII host name in its punycode form, which is what goes on the wire. */
+  static String asciiHost(String text) {
+    int start = text.indexOf("://");
+    if (start < 0) return text;
+    start += 3;
+    int end = start;
+    while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) end++;
+    String authority = text.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    String hostPort = authority.substring(at + 1);
+    if (hostPort.chars().allMatch(c -> c < 0x80)) return text;
+    int colon = hostPort.lastIndexOf(':');
+    String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+    String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    String rebuilt = authority.substring(0, at + 1) + ascii + (colon < 0 ? "" : hostPort.substring(colon));
+    return text.substring(0, start) + rebuilt + text.substring(end);
+  }
+
+  /**
+   * Percent-encodes (as UTF-8) what people paste into URLs and servers put in Location headers but a URI may not
+   * hold: spaces, non-ASCII, quotes, braces.
+   */
+  public static String escapeIllegal(String text) {
+    boolean clean = true;
+    for (int i = 0; i < text.length() && clean; i++) clean = !illegal(text.charAt(i));
+    if (clean) return text;
+    StringBuilder b = new StringBuilder(text.length() + 16);
+    for (byte c : text.getBytes(StandardCharsets.UTF_8)) {
+      int u = c & 0xff;
+      if (illegal(u)) b.append('%').append(HEX[u >> 4]).append(HEX[u & 15]);
+      else b.append((char) u);
+    }
+    return b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean illegal(int c) {
+    return c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0;
+  }
+
+  /** The URL without its user-info, which HttpClient refuses and which must not travel to another host. */
+  public static URI withoutUserInfo(URI url) {
+    if (url.getRawUserInfo() == null) return url;
+    String authority = url.getRawAuthority();
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+    return URI.create(url.getScheme() + "://" + authority + path + query);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.hoard.url;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UrlsTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      https://example.org/a b          | https://example.org/a%20b
+      HTTP://example.org/x             | HTTP://example.org/x
+      example.org/x                    | http://example.org/x
+      localhost:8080/x                 | http://localhost:8080/x
+      127.0.0.1:8080                   | http://127.0.0.1:8080
+      http://bücher.example/f          | http://xn--bcher-kva.example/f
+      http://u:p@bücher.example:81/f   | http://u:p@xn--bcher-kva.example:81/f
+      http://h/caf\u00e9?q={x}         | http://h/caf%C3%A9?q=%7Bx%7D
+      """)
+  void parsesWhatPeopleTypeIntoAnAbsoluteHttpUrl(String text, String expected) {
+    assertEquals(expected, Urls.parseHttp(text).toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      ftp://h/x                | not an http or https URL: 'ftp://h/x'
+      mailto:a@h               | not an http or https URL: 'mailto:a@h'
+      http:///x                | URL has no host: 'http:///x'
+      http://u:secret@/x       | URL has no host: 'http://u:***@/x'
+      """)
+  void refusesWhatIsNotAnHttpUrlNamingTheTextWithoutItsPassword(String text, String message) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Urls.parseHttp(text)).getMessage());
+  }
+
+  @Test
+  void dropsUserInfoBeforeARequest() {
+    assertEquals("http://h:81/a?b", Urls.withoutUserInfo(URI.create("http://u:p%40x@h:81/a?b")).toString());
+    assertEquals("http://h/", Urls.withoutUserInfo(URI.create("http://u@h")).toString());
+    URI plain = URI.create("http://h/x");
+    assertTrue(plain == Urls.withoutUserInfo(plain));
+  }
+
+  @Test
+  void escapesOnlyWhatAUriMayNotHold() {
+    assertEquals("/a%20b%22c%7C", Urls.escapeIllegal("/a b\"c|"));
+    String clean = "/a/b?c=d&e=%41";
+    assertTrue(clean == Urls.escapeIllegal(clean));
+    assertFalse(Urls.escapeIllegal("/ü").contains("ü"));
+  }
+}
