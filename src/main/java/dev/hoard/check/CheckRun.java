@@ -6,6 +6,8 @@ import dev.hoard.fetch.HttpSettings;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
+import dev.hoard.runtime.Clock;
+import dev.hoard.runtime.Threads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,9 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code hoard check}: checks a list once, or every {@code --watch} interval until {@link #stop()}, prints what it
@@ -46,23 +46,21 @@ public final class CheckRun {
   private final CheckOptions options;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final Ticker ticker;
-  private final Sleeper sleeper;
+  private final Clock clock;
   private Thread runner; // guarded by this
   private boolean stopRequested; // guarded by this
   private Round.Tally latest = new Round.Tally(0, 0, 0);
   private int badLines;
 
   public CheckRun(CheckOptions options, PrintWriter out, PrintWriter err) {
-    this(options, out, err, Ticker.system(), Sleeper.system());
+    this(options, out, err, Clock.SYSTEM);
   }
 
-  CheckRun(CheckOptions options, PrintWriter out, PrintWriter err, Ticker ticker, Sleeper sleeper) {
+  CheckRun(CheckOptions options, PrintWriter out, PrintWriter err, Clock clock) {
     this.options = options;
     this.out = out;
     this.err = err;
-    this.ticker = ticker;
-    this.sleeper = sleeper;
+    this.clock = clock;
   }
 
   /** Asks the run to end soon: checks under way are dropped, queued notifications get a short grace. */
@@ -83,11 +81,11 @@ public final class CheckRun {
       if (stopRequested) return outcome();
       runner = Thread.currentThread();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), daemonThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), Threads.daemon("hoard-check"));
     int jobs = options.jobs();
     try (Http http = new Http(new HttpSettings(options.timeout(), options.userAgent(), jobs, jobs + 2))) {
       List<Outbox> outboxes = outboxes(http);
-      Checker checker = new Checker(new Fetcher(http), options.retries(), RETRY_PAUSE, sleeper, ticker);
+      Checker checker = new Checker(new Fetcher(http), options.retries(), RETRY_PAUSE, clock);
       Round round = new Round(checker::check, pool, (int) Math.min(Integer.MAX_VALUE, 4L * jobs));
       Report report = new Report(out, options.json());
       try {
@@ -118,7 +116,7 @@ public final class CheckRun {
 
   private void once(Round round, Iterator<LinksFile.Entry> entries, Report report, List<Outbox> outboxes)
       throws InterruptedException {
-    long start = ticker.nowNanos();
+    long start = clock.nanoTime();
     latest = round.run(entries, r -> {
       report.result(r);
       if (!r.up()) outboxes.forEach(o -> o.post(r));
@@ -141,8 +139,8 @@ public final class CheckRun {
       return;
     }
     StateTracker states = new StateTracker();
-    new Watch(ticker, options.watch(), err).run(n -> {
-      long start = ticker.nowNanos();
+    new Watch(clock, options.watch(), err).run(n -> {
+      long start = clock.nanoTime();
       latest = round.run(list.iterator(), r -> {
         boolean changed = states.changed(r);
         if (n == 1 || changed) report.result(r);
@@ -164,22 +162,13 @@ public final class CheckRun {
       outboxes.add(new Outbox(new CommandNotifier(options.notifyCmd(), CommandNotifier.DEFAULT_TIMEOUT), err));
     }
     if (options.webhook() != null) {
-      outboxes.add(new Outbox(new WebhookNotifier(http, options.webhook(), WebhookNotifier.defaultBackoff(), sleeper),
+      outboxes.add(new Outbox(new WebhookNotifier(http, options.webhook(), WebhookNotifier.defaultBackoff(), clock),
           err));
     }
     return outboxes;
   }
 
   private long millisSince(long start) {
-    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.nowNanos() - start));
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread t = new Thread(task, "hoard-check-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - start));
   }
 }

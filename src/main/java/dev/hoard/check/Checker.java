@@ -4,6 +4,7 @@ import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Response;
+import dev.hoard.runtime.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,20 +23,18 @@ final class Checker {
   private final Fetcher fetcher;
   private final int retries;
   private final Duration pause;
-  private final Sleeper sleeper;
-  private final Ticker ticker;
+  private final Clock clock;
 
   /**
    * @param retries attempts after the first before a site counts as down
    * @param pause the wait between two attempts
    */
-  Checker(Fetcher fetcher, int retries, Duration pause, Sleeper sleeper, Ticker ticker) {
+  Checker(Fetcher fetcher, int retries, Duration pause, Clock clock) {
     if (retries < 0) throw new IllegalArgumentException("retries must be >= 0: " + retries);
     this.fetcher = fetcher;
     this.retries = retries;
     this.pause = pause;
-    this.sleeper = sleeper;
-    this.ticker = ticker;
+    this.clock = clock;
   }
 
   /** Checks {@code url}, retrying while it looks down; the result of the last attempt. Never throws. */
@@ -43,7 +42,7 @@ final class Checker {
     CheckResult result = attempt(url);
     for (int retry = 0; retry < retries && !result.up(); retry++) {
       try {
-        sleeper.sleep(pause);
+        clock.sleep(pause);
       } catch (InterruptedException e) {
         // the run is stopping: what we have is the answer
         Thread.currentThread().interrupt();
@@ -55,7 +54,7 @@ final class Checker {
   }
 
   private CheckResult attempt(URI url) {
-    long start = ticker.nowNanos();
+    long start = clock.nanoTime();
     HomeHeaders credentials = HomeHeaders.of(url, List.of());
     try {
       int status;
@@ -93,6 +92,6 @@ final class Checker {
   }
 
   private long millisSince(long start) {
-    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.nowNanos() - start));
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - start));
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoard.check;
 
+import dev.hoard.runtime.Clock;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,11 +16,11 @@ final class Watch {
     void run(long round) throws InterruptedException;
   }
 
-  private final Ticker ticker;
+  private final Clock ticker;
   private final Duration every;
   private final PrintWriter err;
 
-  Watch(Ticker ticker, Duration every, PrintWriter err) {
+  Watch(Clock ticker, Duration every, PrintWriter err) {
     if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("every must be positive: " + every);
     this.ticker = ticker;
     this.every = every;
@@ -29,13 +30,13 @@ final class Watch {
   /** Runs rounds on schedule until the thread is interrupted, which ends it with {@link InterruptedException}. */
   void run(Body body) throws InterruptedException {
     long period = every.toNanos();
-    long start = ticker.nowNanos();
+    long start = ticker.nanoTime();
     long slot = 0;
     for (long round = 1; ; round++) {
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-      long began = ticker.nowNanos();
+      long began = ticker.nanoTime();
       body.run(round);
-      long ended = ticker.nowNanos();
+      long ended = ticker.nanoTime();
       long elapsed = ended - start;
       long next = slot + 1;
       if (elapsed > next * period) {

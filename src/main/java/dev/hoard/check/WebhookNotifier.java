@@ -7,6 +7,7 @@ import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.StatusException;
+import dev.hoard.runtime.Clock;
 import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.net.URI;
@@ -25,13 +26,13 @@ final class WebhookNotifier implements Notifier {
   private final Http http;
   private final URI url;
   private final Backoff backoff;
-  private final Sleeper sleeper;
+  private final Clock clock;
 
-  WebhookNotifier(Http http, URI url, Backoff backoff, Sleeper sleeper) {
+  WebhookNotifier(Http http, URI url, Backoff backoff, Clock clock) {
     this.http = http;
     this.url = url;
     this.backoff = backoff;
-    this.sleeper = sleeper;
+    this.clock = clock;
   }
 
   /** Three more tries, one second apart at first, up to ten. */
@@ -56,7 +57,7 @@ final class WebhookNotifier implements Notifier {
         if (wait == null) {
           throw new IOException(Failure.describe(e) + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
         }
-        sleeper.sleep(wait);
+        clock.sleep(wait);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.hoard.chunk;
 
+import dev.hoard.runtime.Clock;
 import java.io.InterruptedIOException;
 
 /**
@@ -7,23 +8,6 @@ import java.io.InterruptedIOException;
  * {@code Throttler}, the maths is a pure function of the time passed in; {@link #take} is the only part that sleeps.
  */
 public final class RateLimiter {
-  /** The clock and the sleep, injected so tests run without sleeping. */
-  public interface Clock {
-    long nanoTime();
-
-    void sleepNanos(long nanos) throws InterruptedException;
-  }
-
-  public static final Clock SYSTEM = new Clock() {
-    @Override public long nanoTime() {
-      return System.nanoTime();
-    }
-
-    @Override public void sleepNanos(long nanos) throws InterruptedException {
-      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-    }
-  };
-
   /** The longest single sleep, so that {@link #release} ends every wait within one. */
   static final long SLICE_NANOS = 50_000_000L;
 

@@ -1,5 +1,6 @@
 package dev.hoard.chunk;
 
+import dev.hoard.runtime.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class Stream {
    *
    * @param maxBytes the largest body accepted; -1 for any
    */
-  public static long copy(InputStream in, Sink sink, RateLimiter limiter, RateLimiter.Clock clock, Duration timeout,
+  public static long copy(InputStream in, Sink sink, RateLimiter limiter, Clock clock, Duration timeout,
       long maxBytes, LongConsumer progress, BooleanSupplier stopped) throws IOException {
     byte[] buffer = new byte[PieceWorker.BUFFER];
     long pos = 0;

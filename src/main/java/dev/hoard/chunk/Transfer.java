@@ -1,5 +1,6 @@
 package dev.hoard.chunk;
 
+import dev.hoard.runtime.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class Transfer {
    * What one transfer needs from its surroundings; {@code room} answers, for the connections a transfer holds, how
    * many more it may open now (with {@code -x auto}).
    */
-  public record Setup(Source source, Sink sink, RateLimiter limiter, RateLimiter.Clock clock, Duration timeout,
+  public record Setup(Source source, Sink sink, RateLimiter limiter, Clock clock, Duration timeout,
       LongConsumer progress, ExecutorService workers, java.util.function.IntUnaryOperator room) {}
 
   /** How a transfer ended. */
@@ -152,7 +153,7 @@ public final class Transfer {
     return setup.limiter();
   }
 
-  RateLimiter.Clock clock() {
+  Clock clock() {
     return setup.clock();
   }
 

@@ -1,11 +1,11 @@
 package dev.hoard.crawl;
 
+import dev.hoard.runtime.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Spaces the requests to each host {@code --wait} apart: {@link #await} returns when the caller may start its
@@ -14,34 +14,20 @@ import java.util.concurrent.TimeUnit;
  * request to a host goes at once. Thread-safe; time is injected, so tests need not sleep.
  */
 public final class HostPacer {
-  /** A monotonic clock in nanoseconds, like {@link System#nanoTime}. */
-  @FunctionalInterface
-  public interface Clock {
-    long nanoTime();
-  }
-
-  /** Blocks the calling thread for a positive duration, like {@link Thread#sleep}. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private final long waitNanos;
   private final Clock clock;
-  private final Sleeper sleeper;
   /** The time each host's latest caller was (or will be) let go; guarded by {@code this}. */
   private final Map<String, Long> lastStart = new HashMap<>();
 
-  public HostPacer(Duration wait, Clock clock, Sleeper sleeper) {
+  public HostPacer(Duration wait, Clock clock) {
     if (wait.isNegative()) throw new IllegalArgumentException("--wait must not be negative: " + wait);
     this.waitNanos = wait.toNanos();
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
   /** A pacer on the system's clock that really sleeps. */
   public static HostPacer system(Duration wait) {
-    return new HostPacer(wait, System::nanoTime, d -> TimeUnit.NANOSECONDS.sleep(d.toNanos()));
+    return new HostPacer(wait, Clock.SYSTEM);
   }
 
   /**
@@ -60,6 +46,6 @@ public final class HostPacer {
       lastStart.put(key, start);
       delay = start - now;
     }
-    if (delay > 0) sleeper.sleep(Duration.ofNanos(delay));
+    if (delay > 0) clock.sleepNanos(delay);
   }
 }

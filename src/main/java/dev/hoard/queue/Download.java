@@ -13,6 +13,7 @@ import dev.hoard.fetch.StatusException;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
+import dev.hoard.runtime.Clock;
 import dev.hoard.url.Redact;
 import dev.hoard.store.Folder;
 import dev.hoard.store.PartFile;
@@ -234,7 +235,7 @@ final class Download {
     if (table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= STATE_FIRST_BYTES) saver.saveNow();
     try (PartFile part = PartFile.open(target, done.isEmpty())) {
       HttpSource source = new HttpSource(engine.fetcher, job.url(), home, remote, engine.backoff);
-      Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, engine.limiter, RateLimiter.SYSTEM,
+      Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, engine.limiter, Clock.SYSTEM,
           engine.options.timeout(), this::progress, engine.workers, held -> engine.room(job.url(), held)));
       ScheduledFuture<?> tick = engine.saver.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
       Transfer.Outcome outcome;
@@ -273,7 +274,7 @@ final class Download {
       try (PartFile part = opened;
            Engine.Registration unregister = engine.onStop(probe.response()::abort)) {
         try {
-          bytes = Stream.copy(decoded(probe), part, engine.limiter, RateLimiter.SYSTEM, engine.options.timeout(),
+          bytes = Stream.copy(decoded(probe), part, engine.limiter, Clock.SYSTEM, engine.options.timeout(),
               engine.options.maxFileSize(), this::progress, engine::stopping);
           probe.response().release();
         } catch (Sink.LocalWriteException | Stream.TooLargeException e) {

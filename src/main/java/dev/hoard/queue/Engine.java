@@ -4,6 +4,8 @@ import dev.hoard.chunk.RateLimiter;
 import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.report.Listener;
+import dev.hoard.runtime.Clock;
+import dev.hoard.runtime.Threads;
 import dev.hoard.store.Folder;
 import dev.hoard.url.Origin;
 import java.util.Set;
@@ -36,20 +38,11 @@ final class Engine implements AutoCloseable {
     this.folder = folder;
     this.listener = listener;
     this.backoff = backoff;
-    this.limiter = new RateLimiter(options.limitRate(), RateLimiter.SYSTEM);
+    this.limiter = new RateLimiter(options.limitRate(), Clock.SYSTEM);
     // bounded by the pools: at most -j downloads each running at most its connections; idle threads end after 30 s
     this.workers = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
-        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), named("hoard-piece"));
-    this.saver = Executors.newSingleThreadScheduledExecutor(named("hoard-state"));
-  }
-
-  static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), Threads.daemon("hoard-piece"));
+    this.saver = Executors.newSingleThreadScheduledExecutor(Threads.daemon("hoard-state"));
   }
 
   private final java.util.concurrent.ConcurrentMap<String, AtomicInteger> activeByHost =

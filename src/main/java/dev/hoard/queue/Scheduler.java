@@ -1,5 +1,6 @@
 package dev.hoard.queue;
 
+import dev.hoard.runtime.Threads;
 import dev.hoard.url.UrlNormalizer;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.plan.Job;
@@ -81,7 +82,7 @@ final class Scheduler {
     long start = System.nanoTime();
     int jobs = engine.options.jobs();
     Semaphore slots = new Semaphore(jobs);
-    ExecutorService outer = Executors.newFixedThreadPool(jobs, Engine.named("hoard-job"));
+    ExecutorService outer = Executors.newFixedThreadPool(jobs, Threads.daemon("hoard-job"));
     try {
       while (!engine.stopping()) {
         Object next = events.poll();

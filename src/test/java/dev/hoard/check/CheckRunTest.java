@@ -7,6 +7,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
+import dev.hoard.testing.FakeClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +33,6 @@ class CheckRunTest {
   private final MockWebServer receiver = new MockWebServer();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final List<Duration> pauses = new ArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -51,8 +51,8 @@ class CheckRunTest {
         webhook ? URI.create(receiver.url("/hook").toString()) : null, false, "hoard/test");
   }
 
-  private CheckRun run(CheckOptions options, FakeTicker ticker) {
-    return new CheckRun(options, new PrintWriter(out, true), new PrintWriter(err, true), ticker, pauses::add);
+  private CheckRun run(CheckOptions options, FakeClock ticker) {
+    return new CheckRun(options, new PrintWriter(out, true), new PrintWriter(err, true), ticker);
   }
 
   private Iterator<LinksFile.Entry> list(String... paths) {
@@ -78,7 +78,7 @@ class CheckRunTest {
 
   @Test
   void onceReportsEverySiteInListOrderAndASummary() {
-    CheckRun.Outcome outcome = run(options(null, null, false), new FakeTicker()).run(list("/ok", "/missing", "/broken"));
+    CheckRun.Outcome outcome = run(options(null, null, false), new FakeClock(0)).run(list("/ok", "/missing", "/broken"));
     assertEquals(List.of(
         line("up", 200, "/ok", null),
         line("down", 404, "/missing", "404 Client Error"),
@@ -90,7 +90,7 @@ class CheckRunTest {
   @Test
   void onceNotifiesEachSiteFoundDownByCommandAndWebhook() throws Exception {
     receiver.enqueue(new MockResponse.Builder().code(200).build());
-    run(options(null, appendChange(), true), new FakeTicker()).run(list("/ok", "/missing"));
+    run(options(null, appendChange(), true), new FakeClock(0)).run(list("/ok", "/missing"));
     assertEquals(List.of("down 404 " + sites.url("/missing")), changesLogged());
     assertEquals(1, receiver.getRequestCount());
     RecordedRequest hook = receiver.takeRequest();
@@ -100,7 +100,7 @@ class CheckRunTest {
 
   @Test
   void aFailingNotifyCommandIsReportedAndDoesNotStopTheRun() {
-    CheckRun.Outcome outcome = run(options(null, "exit 7", false), new FakeTicker())
+    CheckRun.Outcome outcome = run(options(null, "exit 7", false), new FakeClock(0))
         .run(list("/missing", "/ok", "/broken"));
     assertEquals(new CheckRun.Outcome(1, 2, 0, false, false), outcome);
     assertEquals(4, out.toString().lines().count());
@@ -115,7 +115,7 @@ class CheckRunTest {
     List<LinksFile.Entry> entries = new ArrayList<>();
     list("/ok").forEachRemaining(entries::add);
     entries.add(new LineError("links.txt", 2, "not an http or https URL: 'ftp://x/'"));
-    CheckRun.Outcome outcome = run(options(null, null, false), new FakeTicker()).run(entries.iterator());
+    CheckRun.Outcome outcome = run(options(null, null, false), new FakeClock(0)).run(entries.iterator());
     assertEquals("links.txt:2: not an http or https URL: 'ftp://x/'", err.toString().strip());
     assertEquals(new CheckRun.Outcome(1, 0, 1, false, false), outcome);
   }
@@ -124,7 +124,7 @@ class CheckRunTest {
   void watchPrintsAndNotifiesEachChangeOfAFlappingSiteExactlyOnce() throws Exception {
     sites.script("/flap", 200, 500, 500, 200, 200, 503, 200);
     for (int i = 0; i < 4; i++) receiver.enqueue(new MockResponse.Builder().code(204).build());
-    FakeTicker ticker = new FakeTicker();
+    FakeClock ticker = new FakeClock(0);
     CheckRun run = run(options(Duration.ofMinutes(5), appendChange(), true), ticker);
     ticker.stopAfter(7, run::stop);
 
@@ -153,7 +153,7 @@ class CheckRunTest {
 
   @Test
   void watchsFirstRoundNotifiesEverySiteFoundDownAndLaterRoundsStayQuiet() throws Exception {
-    FakeTicker ticker = new FakeTicker();
+    FakeClock ticker = new FakeClock(0);
     CheckRun run = run(options(Duration.ofSeconds(30), appendChange(), false), ticker);
     ticker.stopAfter(3, run::stop);
     run.run(list("/missing", "/ok", "/missing"));
@@ -167,7 +167,7 @@ class CheckRunTest {
 
   @Test
   void watchRoundsFollowTheInterval() {
-    FakeTicker ticker = new FakeTicker();
+    FakeClock ticker = new FakeClock(0);
     CheckRun run = run(options(Duration.ofSeconds(30), null, false), ticker);
     ticker.stopAfter(3, run::stop);
     run.run(list("/ok"));
@@ -177,7 +177,7 @@ class CheckRunTest {
 
   @Test
   void watchWithNothingToCheckEndsAtOnceAndSaysSo() {
-    CheckRun.Outcome outcome = run(options(Duration.ofSeconds(30), null, false), new FakeTicker())
+    CheckRun.Outcome outcome = run(options(Duration.ofSeconds(30), null, false), new FakeClock(0))
         .run(List.<LinksFile.Entry>of(new LineError("links.txt", 1, "bad")).iterator());
     assertEquals(new CheckRun.Outcome(0, 0, 1, true, false), outcome);
     assertTrue(err.toString().contains("hoard: nothing to watch"), err.toString());
@@ -185,7 +185,7 @@ class CheckRunTest {
 
   @Test
   void aRunStoppedBeforeItStartsChecksNothing() {
-    CheckRun run = run(options(Duration.ofSeconds(30), null, false), new FakeTicker());
+    CheckRun run = run(options(Duration.ofSeconds(30), null, false), new FakeClock(0));
     run.stop();
     CheckRun.Outcome outcome = run.run(list("/ok"));
     assertEquals(new CheckRun.Outcome(0, 0, 0, true, true), outcome);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.testing.FakeClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CheckerTest {
   private Sites sites;
   private Http http;
-  private final List<Duration> pauses = new ArrayList<>();
+  private final FakeClock clock = new FakeClock(0);
 
   @BeforeEach
   void start() throws IOException {
@@ -35,7 +36,7 @@ class CheckerTest {
   }
 
   private Checker checker(int retries) {
-    return new Checker(new Fetcher(http), retries, Duration.ofSeconds(1), pauses::add, new FakeTicker());
+    return new Checker(new Fetcher(http), retries, Duration.ofSeconds(1), clock);
   }
 
   private CheckResult check(String url) {
@@ -132,7 +133,7 @@ class CheckerTest {
     CheckResult r = checker(1).check(URI.create(sites.url("/flaky")));
     assertTrue(r.up());
     assertEquals(List.of("HEAD", "HEAD"), sites.methods("/flaky"));
-    assertEquals(List.of(Duration.ofSeconds(1)), pauses);
+    assertEquals(List.of(Duration.ofSeconds(1)), clock.sleeps());
   }
 
   @Test
@@ -140,13 +141,13 @@ class CheckerTest {
     CheckResult r = checker(2).check(URI.create(sites.url("/broken")));
     assertFalse(r.up());
     assertEquals(3, sites.methods("/broken").size());
-    assertEquals(2, pauses.size());
+    assertEquals(2, clock.sleeps().size());
   }
 
   @Test
   void anUpSiteIsAskedOnce() {
     checker(3).check(URI.create(sites.url("/ok")));
     assertEquals(1, sites.methods("/ok").size());
-    assertTrue(pauses.isEmpty());
+    assertTrue(clock.sleeps().isEmpty());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.testing.FakeClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -15,17 +16,17 @@ class WatchTest {
   private static final long S = 1_000_000_000L;
   private final StringWriter err = new StringWriter();
 
-  private Watch watch(FakeTicker ticker, Duration every) {
+  private Watch watch(FakeClock ticker, Duration every) {
     return new Watch(ticker, every, new PrintWriter(err, true));
   }
 
   @Test
   void roundsStartOnScheduleHoweverLongEachTakes() {
-    FakeTicker ticker = new FakeTicker().stopAfter(3);
+    FakeClock ticker = new FakeClock(0).stopAfter(3);
     List<Long> starts = new ArrayList<>();
     List<Long> rounds = new ArrayList<>();
     assertThrows(InterruptedException.class, () -> watch(ticker, Duration.ofSeconds(10)).run(n -> {
-      starts.add(ticker.nowNanos());
+      starts.add(ticker.nanoTime());
       rounds.add(n);
       ticker.advance(Duration.ofSeconds(n * 3));
     }));
@@ -36,10 +37,10 @@ class WatchTest {
 
   @Test
   void aRoundThatOverrunsItsSlotIsReportedAndTheNextStartsAtTheNextSlotAhead() {
-    FakeTicker ticker = new FakeTicker().stopAfter(2);
+    FakeClock ticker = new FakeClock(0).stopAfter(2);
     List<Long> starts = new ArrayList<>();
     assertThrows(InterruptedException.class, () -> watch(ticker, Duration.ofSeconds(10)).run(n -> {
-      starts.add(ticker.nowNanos());
+      starts.add(ticker.nanoTime());
       if (n == 1) ticker.advance(Duration.ofSeconds(25));
     }));
     assertEquals(List.of(0L, 30 * S), starts);
@@ -49,10 +50,10 @@ class WatchTest {
 
   @Test
   void aRoundEndingExactlyOnTheNextSlotIsOnTime() {
-    FakeTicker ticker = new FakeTicker().stopAfter(2);
+    FakeClock ticker = new FakeClock(0).stopAfter(2);
     List<Long> starts = new ArrayList<>();
     assertThrows(InterruptedException.class, () -> watch(ticker, Duration.ofSeconds(10)).run(n -> {
-      starts.add(ticker.nowNanos());
+      starts.add(ticker.nanoTime());
       ticker.advance(Duration.ofSeconds(10));
     }));
     assertEquals(List.of(0L, 10 * S), starts);
@@ -61,7 +62,7 @@ class WatchTest {
 
   @Test
   void anInterruptDuringARoundEndsTheWatchBeforeTheNextOne() {
-    FakeTicker ticker = new FakeTicker();
+    FakeClock ticker = new FakeClock(0);
     List<Long> rounds = new ArrayList<>();
     assertThrows(InterruptedException.class, () -> watch(ticker, Duration.ofSeconds(10)).run(n -> {
       rounds.add(n);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.testing.FakeClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookNotifierTest {
   private final MockWebServer receiver = new MockWebServer();
-  private final List<Duration> pauses = new ArrayList<>();
+  private final FakeClock clock = new FakeClock(0);
   private Http http;
 
   private static final CheckResult DOWN =
@@ -45,7 +46,7 @@ class WebhookNotifierTest {
 
   private WebhookNotifier webhook() {
     return new WebhookNotifier(http, URI.create(receiver.url("/hook").toString()),
-        new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(10), () -> 0.0), pauses::add);
+        new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(10), () -> 0.0), clock);
   }
 
   private static MockResponse code(int code) {
@@ -75,7 +76,7 @@ class WebhookNotifierTest {
     receiver.enqueue(code(200));
     webhook().deliver(DOWN);
     assertEquals(2, receiver.getRequestCount());
-    assertEquals(1, pauses.size());
+    assertEquals(1, clock.sleeps().size());
   }
 
   @Test
@@ -92,6 +93,6 @@ class WebhookNotifierTest {
     IOException e = assertThrows(IOException.class, () -> webhook().deliver(DOWN));
     assertTrue(e.getMessage().startsWith("500") && e.getMessage().endsWith("(after 4 attempts)"), e.getMessage());
     assertEquals(4, receiver.getRequestCount());
-    assertEquals(3, pauses.size());
+    assertEquals(3, clock.sleeps().size());
   }
 }

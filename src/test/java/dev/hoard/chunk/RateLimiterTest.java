@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.runtime.Clock;
 import java.io.InterruptedIOException;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -14,7 +15,7 @@ class RateLimiterTest {
   private static final long MIB = 1 << 20;
 
   /** Time that moves only when someone sleeps. */
-  static final class FakeClock implements RateLimiter.Clock {
+  static final class FakeClock implements Clock {
     long now;
     long slept;
 
@@ -130,7 +131,7 @@ class RateLimiterTest {
 
   @Test
   void anInterruptedWaitThrowsAndKeepsTheInterrupt() {
-    RateLimiter.Clock interrupted = new RateLimiter.Clock() {
+    Clock interrupted = new Clock() {
       @Override
       public long nanoTime() {
         return 0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.runtime.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -302,7 +303,7 @@ class TransferTest {
   }
 
   /** Time that moves only when someone sleeps or a test body says so. */
-  static final class FakeClock implements RateLimiter.Clock {
+  static final class FakeClock implements Clock {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     volatile long slept;
 

@@ -3,6 +3,7 @@ package dev.hoard.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.hoard.runtime.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,7 @@ class HostPacerTest {
   static final Duration WAIT = Duration.ofSeconds(1);
 
   /** A clock that only moves when told, and a sleeper that records each sleep and moves the clock by it. */
-  static final class FakeTime implements HostPacer.Clock, HostPacer.Sleeper {
+  static final class FakeTime implements Clock {
     final AtomicLong now = new AtomicLong(-5_000_000_000L); // nanoTime may be negative
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     boolean advanceOnSleep = true;
@@ -30,9 +31,9 @@ class HostPacerTest {
       return now.get();
     }
 
-    @Override public void sleep(Duration d) {
-      sleeps.add(d);
-      if (advanceOnSleep) now.addAndGet(d.toNanos());
+    @Override public void sleepNanos(long nanos) {
+      sleeps.add(Duration.ofNanos(nanos));
+      if (advanceOnSleep) now.addAndGet(nanos);
     }
 
     void advance(Duration d) {
@@ -41,7 +42,7 @@ class HostPacerTest {
   }
 
   final FakeTime time = new FakeTime();
-  final HostPacer pacer = new HostPacer(WAIT, time, time);
+  final HostPacer pacer = new HostPacer(WAIT, time);
 
   @Test
   void firstRequestToAHostGoesAtOnce() throws InterruptedException {
@@ -101,7 +102,7 @@ class HostPacerTest {
 
   @Test
   void zeroWaitNeverSleeps() throws InterruptedException {
-    HostPacer none = new HostPacer(Duration.ZERO, time, time);
+    HostPacer none = new HostPacer(Duration.ZERO, time);
     for (int i = 0; i < 3; i++) none.await("h.test");
 
     assertEquals(List.of(), time.sleeps);
@@ -109,23 +110,27 @@ class HostPacerTest {
 
   @Test
   void refusesANegativeWait() {
-    assertThrows(IllegalArgumentException.class, () -> new HostPacer(Duration.ofMillis(-1), time, time));
+    assertThrows(IllegalArgumentException.class, () -> new HostPacer(Duration.ofMillis(-1), time));
   }
 
   @Test
   void anInterruptedCallerStillHoldsItsTurn() throws InterruptedException {
-    HostPacer.Sleeper interruptFirst = new HostPacer.Sleeper() {
+    Clock interruptFirst = new Clock() {
       boolean first = true;
 
-      @Override public void sleep(Duration d) throws InterruptedException {
-        time.sleeps.add(d);
+      @Override public long nanoTime() {
+        return time.nanoTime();
+      }
+
+      @Override public void sleepNanos(long nanos) throws InterruptedException {
+        time.sleeps.add(Duration.ofNanos(nanos));
         if (first) {
           first = false;
           throw new InterruptedException();
         }
       }
     };
-    HostPacer p = new HostPacer(WAIT, time, interruptFirst);
+    HostPacer p = new HostPacer(WAIT, interruptFirst);
 
     p.await("h.test");
     assertThrows(InterruptedException.class, () -> p.await("h.test"));
