@@ -35,13 +35,13 @@ public final class Backoff {
 
   /**
    * How long to wait before attempt {@code attempt + 1} after {@code failure} ({@code attempt} counts from 1), or
-   * null when the request must not be tried again; a server asking to wait too long becomes a {@link FatalException}.
+   * null when the request must not be tried again; a server asking to wait too long becomes a {@link GiveUpException}.
    */
-  public Duration delay(IOException failure, int attempt) throws FatalException {
+  public Duration delay(IOException failure, int attempt) throws GiveUpException {
     if (!retryable(failure) || attempt > retries) return null;
     if (failure instanceof StatusException s && s.retryAfter() != null) {
       if (s.retryAfter().compareTo(MAX_RETRY_AFTER) > 0) {
-        throw new FatalException(s.getMessage() + ": server asks to wait " + s.retryAfter().toSeconds() + " s");
+        throw new GiveUpException(s.getMessage() + ": server asks to wait " + s.retryAfter().toSeconds() + " s");
       }
       return s.retryAfter();
     }
@@ -52,7 +52,7 @@ public final class Backoff {
 
   /** Resets, timeouts, 408, 429 and 5xx are worth another try; other statuses and fatal failures are not. */
   public static boolean retryable(IOException failure) {
-    if (failure instanceof FatalException) return false;
+    if (failure instanceof NotRetryableException) return false;
     if (failure instanceof StatusException s) return s.retryable();
     if (failure instanceof javax.net.ssl.SSLHandshakeException) return false;
     if (failure instanceof java.net.UnknownHostException) return false;

@@ -16,7 +16,7 @@ public final class Failure {
   private Failure() {}
 
   public static String describe(Throwable t) {
-    if (t instanceof StatusException || t instanceof FatalException) return t.getMessage();
+    if (t instanceof StatusException || t instanceof NotRetryableException) return t.getMessage();
     if (t instanceof ConnectException) return "connection refused";
     if (t instanceof UnknownHostException) return "unknown host " + t.getMessage();
     if (t instanceof NoRouteToHostException) return "no route to host";

@@ -42,7 +42,7 @@ public final class Fetcher {
     String verb = method;
     for (int hop = 0; ; hop++) {
       checkScheme(current);
-      if (!seen.add(Urls.withoutUserInfo(current).toString())) throw new FatalException("redirect loop at " + Urls.withoutUserInfo(current));
+      if (!seen.add(Urls.withoutUserInfo(current).toString())) throw new GiveUpException("redirect loop at " + Urls.withoutUserInfo(current));
       HttpUriRequestBase request = new HttpUriRequestBase(verb, Urls.withoutUserInfo(current));
       request.setHeader("Accept-Encoding", "identity");
       for (String[] h : headers) request.setHeader(h[0], h[1]);
@@ -65,7 +65,7 @@ public final class Fetcher {
       String location = response.header("Location");
       if (!isRedirect(code) || location == null) return response;
       response.close();
-      if (hop >= MAX_REDIRECTS) throw new FatalException("too many redirects (more than " + MAX_REDIRECTS + ")");
+      if (hop >= MAX_REDIRECTS) throw new GiveUpException("too many redirects (more than " + MAX_REDIRECTS + ")");
       current = resolve(current, location);
       if (code == 303 && !verb.equals("HEAD")) verb = "GET";
     }
@@ -84,19 +84,19 @@ public final class Fetcher {
     return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
-  static URI resolve(URI base, String location) throws FatalException {
+  static URI resolve(URI base, String location) throws GiveUpException {
     try {
       return base.resolve(new URI(Urls.escapeIllegal(location.trim())));
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new FatalException("bad redirect Location: " + location);
+      throw new GiveUpException("bad redirect Location: " + location);
     }
   }
 
-  static void checkScheme(URI url) throws FatalException {
+  static void checkScheme(URI url) throws GiveUpException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new FatalException("refusing to follow a redirect to a " + (scheme.isEmpty() ? "relative" : scheme) + " URL");
+      throw new GiveUpException("refusing to follow a redirect to a " + (scheme.isEmpty() ? "relative" : scheme) + " URL");
     }
-    if (url.getHost() == null) throw new FatalException("URL has no host: " + Urls.withoutUserInfo(url));
+    if (url.getHost() == null) throw new GiveUpException("URL has no host: " + Urls.withoutUserInfo(url));
   }
 }

@@ -9,6 +9,13 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SchemePortResolver;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -28,7 +35,7 @@ public final class Http implements Closeable {
   public Http(HttpSettings settings) {
     this.settings = settings;
     Timeout timeout = Timeout.of(settings.timeout());
-    this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+    this.pool = watchedSockets(settings.timeout())
         .setMaxConnPerRoute(settings.maxPerHost())
         .setMaxConnTotal(Math.max(settings.maxTotal(), settings.maxPerHost()))
         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
@@ -57,6 +64,21 @@ public final class Http implements Closeable {
             .build())
         .evictIdleConnections(TimeValue.ofSeconds(30))
         .build();
+  }
+
+  /**
+   * A pool builder whose connections run over {@link WatchedSocket}s: the stall rule covers every byte a server
+   * sends, its TLS handshake and response head included.
+   */
+  private static PoolingHttpClientConnectionManagerBuilder watchedSockets(java.time.Duration timeout) {
+    return new PoolingHttpClientConnectionManagerBuilder() {
+      @Override
+      protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver ports, DnsResolver dns,
+          TlsSocketStrategy tls) {
+        return new DefaultHttpClientConnectionOperator(proxy -> new WatchedSocket(proxy, timeout), ports, dns,
+            RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build());
+      }
+    };
   }
 
   /** How many more connections to {@code url}'s host could open now without waiting for the per-host cap. */

@@ -5,7 +5,7 @@ import dev.hoard.chunk.RateLimiter;
 import dev.hoard.chunk.Sink;
 import dev.hoard.chunk.Stream;
 import dev.hoard.chunk.Transfer;
-import dev.hoard.fetch.FatalException;
+import dev.hoard.fetch.GiveUpException;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RemoteChangedException;
@@ -186,7 +186,7 @@ final class Download {
     long max = engine.options.maxFileSize();
     if (max >= 0 && probe.remote().length() > max) {
       probe.response().abort();
-      throw new FatalException("file is " + probe.remote().length() + " bytes, larger than --max-filesize ("
+      throw new GiveUpException("file is " + probe.remote().length() + " bytes, larger than --max-filesize ("
           + max + " bytes)");
     }
     engine.listener.started(shown, engine.folder.show(target), probe.remote().length());
@@ -309,7 +309,7 @@ final class Download {
     return switch (probe.encoding()) {
       case "gzip", "x-gzip" -> new GZIPInputStream(in, 64 * 1024);
       case "deflate" -> new InflaterInputStream(in);
-      default -> throw new FatalException("server compressed the body with '" + probe.encoding()
+      default -> throw new GiveUpException("server compressed the body with '" + probe.encoding()
           + "', which hoard cannot decode");
     };
   }
@@ -320,7 +320,7 @@ final class Download {
       if (!actual.equals(job.sha256())) {
         part.close();
         PartFile.discard(target);
-        throw new FatalException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
+        throw new GiveUpException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
       }
     }
     part.commit(engine.options.overwrite());

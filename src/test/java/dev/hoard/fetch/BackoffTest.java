@@ -120,7 +120,7 @@ class BackoffTest extends ServedFolderTest {
         Duration.ofSeconds(7)), 1));
     assertEquals(Duration.ofMinutes(5), backoff.delay(new StatusException(429, "Too Many Requests",
         Duration.ofMinutes(5)), 1));
-    FatalException e = assertThrows(FatalException.class, () -> backoff.delay(new StatusException(503,
+    GiveUpException e = assertThrows(GiveUpException.class, () -> backoff.delay(new StatusException(503,
         "Service Unavailable", Duration.ofSeconds(301)), 1));
     assertTrue(e.getMessage().contains("server asks to wait 301 s"), e.getMessage());
   }
@@ -129,7 +129,7 @@ class BackoffTest extends ServedFolderTest {
   void clientErrorsAndFatalFailuresAreNotRetried() throws IOException {
     assertNull(backoff.delay(new StatusException(404, "Not Found", null), 1));
     assertNull(backoff.delay(new StatusException(403, "Forbidden", null), 1));
-    assertNull(backoff.delay(new FatalException("redirect loop"), 1));
+    assertNull(backoff.delay(new GiveUpException("redirect loop"), 1));
     assertEquals(Duration.ofMillis(75), backoff.delay(new StatusException(408, "Request Timeout", null), 1));
     assertEquals(Duration.ofMillis(75), backoff.delay(new StatusException(429, "Too Many Requests", null), 1));
   }
