@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.Fetcher;
+import dev.hoard.fetch.Header;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.StatusException;
@@ -64,7 +65,7 @@ final class WebhookNotifier implements Notifier {
 
   private void post(byte[] body) throws IOException {
     HttpPost post = new HttpPost(Urls.withoutUserInfo(url));
-    for (String[] h : HomeHeaders.of(url, List.of()).headers()) post.addHeader(h[0], h[1]);
+    for (Header h : HomeHeaders.of(url, List.of()).headers()) post.addHeader(h.name(), h.value());
     post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
     StatusException refused = http.client().execute(post, response -> {
       EntityUtils.consume(response.getEntity());

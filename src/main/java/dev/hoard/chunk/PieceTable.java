@@ -46,22 +46,22 @@ public final class PieceTable {
   /**
    * Plans the missing bytes of a file of {@code length} bytes, given the ranges already written.
    *
-   * @param done sorted, non-overlapping {@code [start, end)} ranges already on disk
+   * @param done sorted, non-overlapping ranges already on disk
    */
-  public PieceTable(long length, int maxPieces, long minChunk, List<long[]> done) {
+  public PieceTable(long length, int maxPieces, long minChunk, List<ByteRange> done) {
     if (length < 0) throw new IllegalArgumentException("length must be >= 0: " + length);
     if (maxPieces < 1) throw new IllegalArgumentException("maxPieces must be >= 1: " + maxPieces);
     if (minChunk < 1) throw new IllegalArgumentException("minChunk must be >= 1: " + minChunk);
     this.length = length;
     this.minChunk = minChunk;
     long at = 0;
-    for (long[] r : done) {
-      if (r[0] < at || r[1] < r[0] || r[1] > length) throw new IllegalArgumentException("bad done range " + r[0] + "-" + r[1]);
-      if (r[0] > at) pieces.add(new Piece(at, r[0]));
-      Piece written = new Piece(r[0], r[1]);
-      written.pos = r[1];
-      if (r[1] > r[0]) pieces.add(written);
-      at = r[1];
+    for (ByteRange r : done) {
+      if (r.start() < at || r.end() > length) throw new IllegalArgumentException("bad done range " + r);
+      if (r.start() > at) pieces.add(new Piece(at, r.start()));
+      Piece written = new Piece(r.start(), r.end());
+      written.pos = r.end();
+      if (r.end() > r.start()) pieces.add(written);
+      at = r.end();
     }
     if (at < length) pieces.add(new Piece(at, length));
     // cut the largest missing stretch in two until there are enough pieces or they would get too small
@@ -160,12 +160,13 @@ public final class PieceTable {
   }
 
   /** The written ranges, merged and sorted, for the resume state. */
-  public synchronized List<long[]> doneRanges() {
-    List<long[]> out = new ArrayList<>();
+  public synchronized List<ByteRange> doneRanges() {
+    List<ByteRange> out = new ArrayList<>();
     for (Piece p : pieces) {
       if (p.pos == p.start) continue;
-      if (!out.isEmpty() && out.get(out.size() - 1)[1] == p.start) out.get(out.size() - 1)[1] = p.pos;
-      else out.add(new long[] {p.start, p.pos});
+      int last = out.size() - 1;
+      if (last >= 0 && out.get(last).end() == p.start) out.set(last, new ByteRange(out.get(last).start(), p.pos));
+      else out.add(new ByteRange(p.start, p.pos));
     }
     return out;
   }

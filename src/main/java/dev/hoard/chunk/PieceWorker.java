@@ -7,12 +7,11 @@ import java.time.Duration;
 /**
  * One connection of the inner pool: takes a piece, streams it into the file at its offset through a small fixed
  * buffer, retries it alone from where its bytes stopped, then takes the next piece (or half of the largest) until no
- * work is left.
+ * work is left. Stalls are the connection's business (the fetch layer watches every socket): here they are failures
+ * like any other.
  */
 final class PieceWorker implements Runnable {
   static final int BUFFER = 64 * 1024;
-  /** A connection that delivers less than this in a whole timeout window counts as stalled. */
-  static final long STALL_BYTES = 1024;
   /** Progress since the last failure that makes a piece's retries count from the start again. */
   static final long RESET_AFTER_BYTES = 1 << 20;
 
@@ -28,6 +27,16 @@ final class PieceWorker implements Runnable {
     this.piece = firstPiece;
     this.body = firstBody;
     this.requestedEnd = firstRequestedEnd;
+  }
+
+  /** The sink failed: local, never retried. */
+  private static final class SinkFailed extends Exception {
+    final IOException cause;
+
+    SinkFailed(IOException cause) {
+      super(cause);
+      this.cause = cause;
+    }
   }
 
   @Override
@@ -62,14 +71,13 @@ final class PieceWorker implements Runnable {
         }
         if (pump()) return true;
         // the response ended where it said it would, short of the piece: ask for the rest, which is no failure
+      } catch (SinkFailed e) {
+        transfer.fail(e.cause);
+        return false;
       } catch (IOException e) {
         if (body != null) transfer.drop(body);
         body = null;
         if (transfer.stopped()) return false;
-        if (e instanceof Sink.LocalWriteException) {
-          transfer.fail(e);
-          return false;
-        }
         // a connection that keeps dying after real progress (a MiB or more) is a flaky link, not a dead one: count
         // from 1 again; a server that dribbles a little then stalls still runs out of retries
         long at = piece.position();
@@ -93,14 +101,11 @@ final class PieceWorker implements Runnable {
 
   /**
    * Streams the open body into the piece until the piece ends (true) or the response ends where its server said it
-   * would, before the piece does (false); throws on a short body, a stall or a reset.
+   * would, before the piece does (false); throws on a short body or a reset.
    */
-  private boolean pump() throws IOException {
+  private boolean pump() throws IOException, SinkFailed {
     PieceTable table = transfer.table();
     InputStream in = body.stream();
-    long window = transfer.clock().nanoTime();
-    long windowBytes = 0;
-    long timeout = transfer.stallNanos();
     while (true) {
       if (transfer.stopped()) throw new IOException("stopped");
       long want = table.writable(piece, buffer.length);
@@ -134,25 +139,16 @@ final class PieceWorker implements Runnable {
         throw new IOException("connection closed early: got bytes up to " + piece.position() + " of a piece ending at "
             + piece.end());
       }
-      long paced = transfer.clock().nanoTime();
       transfer.limiter().take(n);
-      // time spent waiting on --limit-rate is hoard's own, not the server's: it does not count toward a stall
-      window += transfer.clock().nanoTime() - paced;
       long pos = piece.position();
       int keep = (int) table.writable(piece, n);
       if (keep > 0) {
-        transfer.sink().write(buffer, keep, pos);
-        transfer.progress(table.advance(piece, keep));
-      }
-      windowBytes += n;
-      long now = transfer.clock().nanoTime();
-      if (now - window >= timeout) {
-        if (windowBytes < STALL_BYTES) {
-          throw new java.net.SocketTimeoutException("stalled: less than 1 KiB in "
-              + Duration.ofNanos(timeout).toMillis() + " ms");
+        try {
+          transfer.sink().write(buffer, keep, pos);
+        } catch (IOException e) {
+          throw new SinkFailed(e);
         }
-        window = now;
-        windowBytes = 0;
+        transfer.progress(table.advance(piece, keep));
       }
     }
   }

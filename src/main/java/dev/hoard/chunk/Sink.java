@@ -2,15 +2,11 @@ package dev.hoard.chunk;
 
 import java.io.IOException;
 
-/** Where the pieces land: positional writes into one file. A failure here is local (disk full), never retried. */
+/**
+ * Where the pieces land: positional writes into one file. A failure here is local (the disk is full, the folder
+ * went away): never retried, it fails the transfer with the sink's own exception.
+ */
 @FunctionalInterface
 public interface Sink {
-  void write(byte[] bytes, int length, long position) throws LocalWriteException;
-
-  /** A write to the local file failed: the disk is full or the folder became unwritable. */
-  final class LocalWriteException extends IOException {
-    public LocalWriteException(String message, IOException cause) {
-      super(message, cause);
-    }
-  }
+  void write(byte[] bytes, int length, long position) throws IOException;
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongConsumer;
 
 /**
@@ -20,14 +21,14 @@ public final class Transfer {
    * What one transfer needs from its surroundings; {@code room} answers, for the connections a transfer holds, how
    * many more it may open now (with {@code -x auto}).
    */
-  public record Setup(Source source, Sink sink, RateLimiter limiter, Clock clock, Duration timeout,
-      LongConsumer progress, ExecutorService workers, java.util.function.IntUnaryOperator room) {}
+  public record Setup(Source source, Sink sink, RateLimiter limiter, Clock clock, LongConsumer progress,
+      ExecutorService workers, IntUnaryOperator room) {}
 
   /** How a transfer ended. */
-  public enum Outcome { COMPLETE, FAILED, STOPPED }
+  public enum End { COMPLETE, FAILED, STOPPED }
 
   static final int AUTO_START = 8;
-  public static final int AUTO_MAX = 16;
+  static final int AUTO_MAX = Connections.AUTO_MAX;
   static final long AUTO_STEP_NANOS = 150_000_000L;
 
   private final PieceTable table;
@@ -47,9 +48,9 @@ public final class Transfer {
    * Runs the pool and waits for it. {@code firstBody}, when not null, is an open response streaming bytes from the
    * first missing byte on (the probe), and becomes the first worker's first piece.
    *
-   * @param connections the number of connections; 0 for auto
+   * @param connections a fixed number of connections, or auto
    */
-  public Outcome run(Source.Body firstBody, int connections) throws InterruptedException {
+  public End run(Source.Body firstBody, Connections connections) throws InterruptedException {
     if (table.pieceCount() <= 1 && !table.splittable()) {
       // one piece too small to share: this thread fetches it, no pool thread is worth starting
       if (firstBody != null) open.add(firstBody);
@@ -58,7 +59,7 @@ public final class Transfer {
       return outcome();
     }
     // auto starts a few connections, and no more than it has room for (a worker waiting for one would idle)
-    int target = connections > 0 ? connections : Math.min(AUTO_START, 1 + Math.max(0, setup.room().applyAsInt(1)));
+    int target = !connections.auto() ? connections.fixed() : Math.min(AUTO_START, 1 + Math.max(0, setup.room().applyAsInt(1)));
     int started = 0;
     if (firstBody != null) {
       open.add(firstBody);
@@ -73,9 +74,9 @@ public final class Transfer {
     int step = started;
     synchronized (done) {
       while (running.get() > 0) {
-        done.wait(connections > 0 ? 0 : AUTO_STEP_NANOS / 1_000_000);
+        done.wait(connections.auto() ? AUTO_STEP_NANOS / 1_000_000 : 0);
         long now = setup.clock().nanoTime();
-        if (connections != 0 || stopped || running.get() == 0 || step >= AUTO_MAX || now - lastTime < AUTO_STEP_NANOS) {
+        if (!connections.auto() || stopped || running.get() == 0 || step >= AUTO_MAX || now - lastTime < AUTO_STEP_NANOS) {
           continue;
         }
         double rate = (table.written() - lastBytes) / (double) (now - lastTime);
@@ -96,10 +97,10 @@ public final class Transfer {
     return outcome();
   }
 
-  private Outcome outcome() {
-    if (stopped && failure.get() == null && !table.complete()) return Outcome.STOPPED;
-    if (failure.get() != null) return Outcome.FAILED;
-    return table.complete() ? Outcome.COMPLETE : Outcome.FAILED;
+  private End outcome() {
+    if (stopped && failure.get() == null && !table.complete()) return End.STOPPED;
+    if (failure.get() != null) return End.FAILED;
+    return table.complete() ? End.COMPLETE : End.FAILED;
   }
 
   private void start(PieceWorker worker) {
@@ -155,10 +156,6 @@ public final class Transfer {
 
   Clock clock() {
     return setup.clock();
-  }
-
-  long stallNanos() {
-    return setup.timeout().toNanos();
   }
 
   void progress(long n) {

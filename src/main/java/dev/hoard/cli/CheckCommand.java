@@ -2,6 +2,7 @@ package dev.hoard.cli;
 
 import dev.hoard.check.CheckOptions;
 import dev.hoard.check.CheckRun;
+import dev.hoard.runtime.Version;
 import dev.hoard.url.Urls;
 import java.net.URI;
 import java.time.Duration;
@@ -78,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
     if (watch != null && watch.toMillis() < 1) usage("--watch", "a duration of 1 ms or more");
     if (notifyCmd != null && notifyCmd.isBlank()) usage("--notify-cmd", "a shell command");
     CheckOptions options = new CheckOptions(jobs, timeout, retries, watch, notifyCmd, webhook, json,
-        "hoard/" + Cli.version());
+        Version.userAgent());
     var entries = inputs.open(spec, ctx);
     CheckRun run = new CheckRun(options, ctx.out(), ctx.err());
     ctx.interrupt().onRaise(run::stop);

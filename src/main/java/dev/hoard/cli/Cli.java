@@ -1,9 +1,7 @@
 package dev.hoard.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -27,22 +25,12 @@ public final class Cli {
     }
   }
 
-  /** The version from the jar's build; {@code hoard/VERSION} is also the default User-Agent. */
+  /** The version from the jar's build. */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"hoard " + version()};
+      return new String[] {"hoard " + dev.hoard.runtime.Version.current()};
     }
-  }
-
-  static String version() {
-    Properties p = new Properties();
-    try (InputStream in = Cli.class.getResourceAsStream("/hoard.properties")) {
-      if (in != null) p.load(in);
-    } catch (IOException ignored) {
-      // an unknown version is not worth failing for
-    }
-    return p.getProperty("hoard.version", "dev");
   }
 
   /** Runs one command line; returns the exit status. */

@@ -1,5 +1,7 @@
 package dev.hoard.cli;
 
+import dev.hoard.chunk.Connections;
+import dev.hoard.plan.Shard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +64,11 @@ final class Converters {
     @Override public Duration convert(String value) { return parseDuration(value); }
   }
 
-  /** {@code auto} is 0; otherwise a positive count. */
-  static final class Connections implements ITypeConverter<Integer> {
-    @Override public Integer convert(String value) {
-      if (value.trim().equalsIgnoreCase("auto")) return 0;
-      return positive(value, "'auto' or a number of connections");
+  /** {@code auto}, or a positive count. */
+  static final class ConnectionCount implements ITypeConverter<Connections> {
+    @Override public Connections convert(String value) {
+      if (value.trim().equalsIgnoreCase("auto")) return Connections.AUTO;
+      return Connections.of(positive(value, "'auto' or a number of connections"));
     }
   }
 
@@ -86,14 +88,14 @@ final class Converters {
   }
 
   /** {@code K/N} with 0 ≤ K < N. */
-  static final class ShardSpec implements ITypeConverter<dev.hoard.plan.Shard> {
-    @Override public dev.hoard.plan.Shard convert(String value) {
+  static final class ShardSpec implements ITypeConverter<Shard> {
+    @Override public Shard convert(String value) {
       String[] parts = value.trim().split("/", -1);
       try {
         if (parts.length == 2) {
           int k = Integer.parseInt(parts[0]);
           int n = Integer.parseInt(parts[1]);
-          if (n >= 1 && k >= 0 && k < n) return new dev.hoard.plan.Shard(k, n);
+          if (n >= 1 && k >= 0 && k < n) return new Shard(k, n);
         }
       } catch (NumberFormatException ignored) {
         // falls through to the message below

@@ -1,5 +1,7 @@
 package dev.hoard.cli;
 
+import dev.hoard.chunk.Connections;
+import dev.hoard.fetch.Header;
 import dev.hoard.plan.Shard;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
@@ -7,6 +9,7 @@ import dev.hoard.report.BarReporter;
 import dev.hoard.report.JsonReporter;
 import dev.hoard.report.Listener;
 import dev.hoard.report.PlainReporter;
+import dev.hoard.runtime.Version;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +38,9 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Downloads in flight at once. Default: ${DEFAULT-VALUE}.")
   int jobs = 4;
 
-  @Option(names = {"-x", "--connections"}, paramLabel = "N|auto", converter = Converters.Connections.class,
+  @Option(names = {"-x", "--connections"}, paramLabel = "N|auto", converter = Converters.ConnectionCount.class,
       description = "Range requests in flight for one file; auto opens more while each adds throughput, up to 16. Default: auto.")
-  int connections = 0;
+  Connections connections = Connections.AUTO;
 
   @Option(names = {"-k", "--min-chunk"}, paramLabel = "SIZE", converter = Converters.Size.class,
       description = "No piece smaller than this is requested. Default: 1M.")
@@ -74,11 +77,11 @@ final class GetCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Option(names = "--max-filesize", paramLabel = "SIZE", converter = Converters.Size.class, description = "Refuse a file larger than this.")
-  long maxFileSize = -1;
+  long maxFileSize = Long.MAX_VALUE;
 
   @Option(names = "--shard", paramLabel = "K/N", converter = Converters.ShardSpec.class,
       description = "Only the links whose URL hashes to shard K of N (0 <= K < N).")
-  Shard shard;
+  Shard shard = Shard.ALL;
 
   @Mixin CrawlFlags crawl = new CrawlFlags();
 
@@ -102,32 +105,43 @@ final class GetCommand implements Callable<Integer> {
     var entries = inputs.open(spec, ctx);
     Run.Result r = Run.get(options, entries, listener, ctx.interrupt()::onRaise);
     if (r.interrupted()) return ExitCodes.INTERRUPTED;
-    if (r.localError() != null) return ExitCodes.LOCAL;
+    if (r.localFailure() != null) return ExitCodes.LOCAL;
     return r.summary().failed() > 0 || r.badLines() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   private RunOptions options() {
     if (jobs < 1) throw usage("--jobs", jobs, "at least 1");
     if (jobs > 1024) throw usage("--jobs", jobs, "at most 1024");
-    if (connections > 64) throw usage("--connections", connections, "at most 64");
+    if (connections.fixed() > 64) throw usage("--connections", connections, "at most 64");
     if (maxPerHost < 1) throw usage("--max-per-host", maxPerHost, "at least 1");
     if (retries < 0) throw usage("--retries", retries, "at least 0");
     if (minChunk < 1) throw usage("--min-chunk", minChunk, "at least 1 byte");
     if (timeout.isZero()) throw usage("--timeout", typed("--timeout"), "more than 0");
-    List<String[]> parsed = new ArrayList<>();
+    List<Header> parsed = new ArrayList<>();
     for (String h : headers) {
-      int colon = h.indexOf(':');
-      String name = colon < 0 ? "" : h.substring(0, colon).trim();
-      if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || h.indexOf('\n') >= 0 || h.indexOf('\r') >= 0) {
-        throw new ParameterException(spec.commandLine(), "Invalid value for option '--header': '" + h
-            + "' is not 'Name: value'");
+      try {
+        parsed.add(Header.parse(h));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--header': " + e.getMessage());
       }
-      parsed.add(new String[] {name, h.substring(colon + 1).trim()});
     }
-    String ua = userAgent != null ? userAgent : "hoard/" + Cli.version();
-    return new RunOptions(dir, jobs, connections, minChunk, maxPerHost, retries, timeout, limitRate, ua, parsed,
-        contentDisposition, overwrite, maxFileSize, shard,
-        crawl.options(spec), retryWait);
+    return RunOptions.builder(dir)
+        .jobs(jobs)
+        .connections(connections)
+        .minChunk(minChunk)
+        .maxPerHost(maxPerHost)
+        .retries(retries)
+        .retryWait(retryWait)
+        .timeout(timeout)
+        .limitRate(limitRate)
+        .userAgent(userAgent != null ? userAgent : Version.userAgent())
+        .headers(parsed)
+        .contentDisposition(contentDisposition)
+        .overwrite(overwrite)
+        .maxFileSize(maxFileSize)
+        .shard(shard)
+        .crawl(crawl.options(spec))
+        .build();
   }
 
   private Listener listener() {

@@ -1,6 +1,7 @@
 package dev.hoard.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.hoard.chunk.Connections;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
@@ -102,8 +103,8 @@ final class TuneCommand implements Callable<Integer> {
 
   private Tuner.Measurement trial(List<LinksFile.Entry> list, Path scratch, int j, int x) throws InterruptedException {
     Path dir = scratch.resolve("j" + j + "-x" + x + "-" + System.nanoTime());
-    RunOptions options = new RunOptions(dir, j, x, 1 << 20, 16, 2, timeout, 0, "hoard/" + Cli.version(), List.of(),
-        false, true, -1, null, null, Duration.ofMillis(200));
+    RunOptions options = RunOptions.builder(dir).jobs(j).connections(Connections.of(x)).retries(2).timeout(timeout)
+        .overwrite(true).retryWait(Duration.ofMillis(200)).build();
     long start = System.nanoTime();
     // errors only: the sweep prints its own table
     Run.Result r = Run.get(options, list.iterator(), new PlainReporter(ctx.out(), ctx.err(), false, false),

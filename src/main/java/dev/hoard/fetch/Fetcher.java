@@ -36,7 +36,7 @@ public final class Fetcher {
    * Sends {@code method} to {@code url} with {@code headers} (for example Range and If-Range, sent at every hop) and
    * {@code home} (sent only to its origin), follows redirects, and returns the final response, whatever its status.
    */
-  public Response open(String method, URI url, List<String[]> headers, HomeHeaders home) throws IOException {
+  public Response open(String method, URI url, List<Header> headers, HomeHeaders home) throws IOException {
     URI current = url;
     Set<String> seen = new HashSet<>();
     String verb = method;
@@ -45,9 +45,9 @@ public final class Fetcher {
       if (!seen.add(Urls.withoutUserInfo(current).toString())) throw new GiveUpException("redirect loop at " + Urls.withoutUserInfo(current));
       HttpUriRequestBase request = new HttpUriRequestBase(verb, Urls.withoutUserInfo(current));
       request.setHeader("Accept-Encoding", "identity");
-      for (String[] h : headers) request.setHeader(h[0], h[1]);
+      for (Header h : headers) request.setHeader(h.name(), h.value());
       if (home.appliesTo(current)) {
-        for (String[] h : home.headers()) request.addHeader(h[0], h[1]);
+        for (Header h : home.headers()) request.addHeader(h.name(), h.value());
       }
       ClassicHttpResponse raw;
       pending.add(request);

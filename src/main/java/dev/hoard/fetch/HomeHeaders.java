@@ -12,20 +12,20 @@ import java.util.Objects;
  * Headers that belong to one origin (scheme, host, port): the {@code -H} headers and the credentials of a listed
  * URL. They are sent only to that origin, never to a host a redirect or a crawled link leads to.
  */
-public record HomeHeaders(String origin, List<String[]> headers) {
+public record HomeHeaders(String origin, List<Header> headers) {
   public HomeHeaders {
     Objects.requireNonNull(origin, "origin");
     headers = List.copyOf(headers);
   }
 
   /** The headers for {@code url}: each {@code -H} header, and Basic credentials when the URL carries user-info. */
-  public static HomeHeaders of(URI url, List<String[]> extra) {
-    List<String[]> all = new ArrayList<>(extra);
+  public static HomeHeaders of(URI url, List<Header> extra) {
+    List<Header> all = new ArrayList<>(extra);
     String info = url.getRawUserInfo();
     if (info != null && !info.isEmpty()) {
       String decoded = java.net.URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
-      all.add(new String[] {"Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))});
+      all.add(new Header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));
     }
     return new HomeHeaders(Origin.of(url).toString(), all);
   }

@@ -55,6 +55,17 @@ public final class Response implements Closeable {
     }
   }
 
+  /**
+   * The coding of the body ({@code gzip}, {@code deflate}, ...) in lower case, or null for the file's own bytes (no
+   * {@code Content-Encoding}, or {@code identity}).
+   */
+  public String encoding() {
+    String e = header("Content-Encoding");
+    if (e == null || e.isBlank()) return null;
+    String coding = e.trim().toLowerCase(java.util.Locale.ROOT);
+    return coding.equals("identity") ? null : coding;
+  }
+
   /** The body; an empty stream when there is none. */
   public InputStream body() throws IOException {
     HttpEntity entity = response.getEntity();

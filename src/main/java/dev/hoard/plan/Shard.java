@@ -9,12 +9,15 @@ import java.security.NoSuchAlgorithmException;
  * machines can split one list with nothing shared but the file.
  */
 public record Shard(int k, int n) {
+  /** The whole list: shard 0 of 1. */
+  public static final Shard ALL = new Shard(0, 1);
+
   public Shard {
     if (n < 1 || k < 0 || k >= n) throw new IllegalArgumentException("shard must be K/N with 0 <= K < N: " + k + "/" + n);
   }
 
   public boolean keeps(String url) {
-    return index(url, n) == k;
+    return n == 1 || index(url, n) == k;
   }
 
   static int index(String url, int n) {

@@ -5,11 +5,14 @@ import dev.hoard.crawl.LinkExtractor;
 import dev.hoard.crawl.Robots;
 import dev.hoard.crawl.RobotsFile;
 import dev.hoard.crawl.Scope;
+import dev.hoard.download.Landed;
 import dev.hoard.fetch.Failure;
+import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Response;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
+import dev.hoard.report.Listener;
 import dev.hoard.url.Redact;
 import dev.hoard.store.MirrorPath;
 import java.io.IOException;
@@ -33,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * yield their links; a page fetched only to find links (outside {@code -A}) is deleted afterwards, as wget does.
  */
 final class Crawling implements Scheduler.Crawl {
-  private final Engine engine;
+  private final Fetcher fetcher;
+  private final Listener listener;
   private final RunOptions.CrawlOptions options;
   private final Scope scope;
   private final LinkExtractor extractor;
@@ -45,10 +49,11 @@ final class Crawling implements Scheduler.Crawl {
   /** Pages fetched at the last level of {@code -l}, whose links were not followed. */
   private final java.util.Map<URI, Cut> cut = new ConcurrentHashMap<>();
 
-  private record Cut(int depth, Download.Done done) {}
+  private record Cut(int depth, Landed done) {}
 
-  private Crawling(Engine engine, RunOptions.CrawlOptions options) {
-    this.engine = engine;
+  private Crawling(Fetcher fetcher, Listener listener, RunOptions.CrawlOptions options) {
+    this.fetcher = fetcher;
+    this.listener = listener;
     this.options = options;
     this.scope = new Scope(options.spanHosts(), options.noParent(), options.accept(), options.reject());
     this.extractor = new LinkExtractor(options.select());
@@ -56,8 +61,8 @@ final class Crawling implements Scheduler.Crawl {
     this.pacer = options.pause().isZero() ? null : HostPacer.system(options.pause());
   }
 
-  static Scheduler.Crawl create(Engine engine, RunOptions.CrawlOptions options) {
-    return new Crawling(engine, options);
+  static Scheduler.Crawl create(Fetcher fetcher, Listener listener, RunOptions.CrawlOptions options) {
+    return new Crawling(fetcher, listener, options);
   }
 
   @Override
@@ -82,7 +87,7 @@ final class Crawling implements Scheduler.Crawl {
       // links turned away are met again and again: count only what is admitted, so the count never wraps
       if (pages.get() >= options.maxPages()) {
         if (capReported.compareAndSet(false, true)) {
-          engine.listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
+          listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
         }
         return false;
       }
@@ -95,7 +100,7 @@ final class Crawling implements Scheduler.Crawl {
   }
 
   @Override
-  public List<Job> linksOf(Job job, Download.Done done) {
+  public List<Job> linksOf(Job job, Landed done) {
     if (done.file() == null || !Files.isRegularFile(done.file())) return List.of();
     if (job.depth() >= options.level()) {
       // -l cuts its links here; kept in case a shorter path reaches the page later
@@ -117,7 +122,7 @@ final class Crawling implements Scheduler.Crawl {
       for (URI link : extractor.extract(done.file(), type, base)) out.add(from.child(link));
       return out;
     } catch (IOException | RuntimeException e) {
-      engine.listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
+      listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
       return List.of();
     }
   }
@@ -136,13 +141,13 @@ final class Crawling implements Scheduler.Crawl {
   }
 
   @Override
-  public boolean after(Job job, Download.Done done) {
+  public boolean after(Job job, Landed done) {
     if (!traverseOnly.remove(job.url())) return false;
     if (done.result().status() == DownloadResult.Status.OK && done.file() != null) {
       try {
         return Files.deleteIfExists(done.file());
       } catch (IOException e) {
-        engine.listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
+        listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
       }
     }
     return false;
@@ -182,7 +187,7 @@ final class Crawling implements Scheduler.Crawl {
   }
 
   private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException {
-    try (Response r = engine.fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
+    try (Response r = fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
       byte[] body;
       try (InputStream in = r.body()) {
         body = in.readNBytes(Robots.MAX_BYTES);

@@ -1,24 +1,37 @@
 package dev.hoard.queue;
 
+import dev.hoard.chunk.RateLimiter;
+import dev.hoard.download.ConnectionBudget;
+import dev.hoard.download.Downloads;
 import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.fetch.Retrier;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.report.Listener;
 import dev.hoard.report.Summary;
+import dev.hoard.runtime.Clock;
+import dev.hoard.runtime.StopSignal;
 import dev.hoard.store.Folder;
+import dev.hoard.store.LocalFailure;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** One {@code hoard get} run: sets up the shared client, folder and pools, runs the scheduler, tears down. */
 public final class Run {
   private Run() {}
 
-  /** How a run ended, for the exit status. */
-  public record Result(Summary summary, boolean badLines, String localError, boolean interrupted) {}
+  /**
+   * How a run ended, for the exit status.
+   *
+   * @param localFailure what stopped the run on this machine (disk full, folder unwritable), or null
+   */
+  public record Result(Summary summary, boolean badLines, LocalFailure localFailure, boolean interrupted) {}
 
   /**
    * Downloads every entry.
@@ -30,28 +43,36 @@ public final class Run {
     Folder folder;
     try {
       folder = Folder.open(options.dir());
-    } catch (Folder.UnwritableException e) {
+    } catch (LocalFailure e) {
       listener.problem(e.getMessage());
-      return new Result(new Summary(0, 0, 0, 0, 0), false, e.getMessage(), false);
+      listener.close();
+      return new Result(new Summary(0, 0, 0, 0, 0), false, e, false);
     }
-    int connections = options.connections() > 0 ? options.connections() : dev.hoard.chunk.Transfer.AUTO_MAX;
-    int total = Math.max(options.maxPerHost(), options.jobs() * connections);
-    HttpSettings settings = new HttpSettings(options.timeout(), options.userAgent(), options.maxPerHost(), total);
+    int poolSize = ConnectionBudget.poolSize(options.jobs(), options.download().connections(), options.maxPerHost());
+    HttpSettings settings = new HttpSettings(options.timeout(), options.userAgent(), options.maxPerHost(), poolSize);
     Backoff backoff = new Backoff(options.retries(), options.retryWait(), Duration.ofSeconds(30),
         () -> ThreadLocalRandom.current().nextDouble());
-    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
-    try (Http http = new Http(settings);
-         Engine engine = new Engine(options, new Fetcher(http), folder, listener, backoff)) {
-      onInterrupt.accept(() -> {
-        interrupted.set(true);
-        engine.stop();
-      });
-      Scheduler.Crawl crawl = options.crawl() == null ? null : Crawling.create(engine, options.crawl());
-      Scheduler.Outcome outcome = new Scheduler(engine, crawl).run(entries);
-      String local = outcome.localError() == null ? null : outcome.localError().getMessage();
-      return new Result(outcome.summary(), outcome.badLines(), local, interrupted.get());
-    } catch (java.io.IOException e) {
-      return new Result(new Summary(0, 0, 0, 0, 0), false, e.getMessage(), interrupted.get());
+    StopSignal stop = new StopSignal();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    ConnectionBudget budget = new ConnectionBudget(options.maxPerHost());
+    try (Http http = new Http(settings)) {
+      Fetcher fetcher = new Fetcher(http);
+      budget.watch(http);
+      RateLimiter limiter = new RateLimiter(options.limitRate(), Clock.SYSTEM);
+      stop.onStop(fetcher::cancelPending);
+      stop.onStop(limiter::release);
+      Retrier retrier = new Retrier(backoff, Clock.SYSTEM, stop, Retrier.Observer.NONE);
+      try (Downloads downloads = new Downloads(options.download(), fetcher, retrier, folder, listener, limiter, budget)) {
+        onInterrupt.accept(() -> {
+          interrupted.set(true);
+          stop.stop();
+        });
+        Scheduler.Crawl crawl = options.crawl().map(c -> Crawling.create(fetcher, listener, c)).orElse(null);
+        Scheduler.Tally tally = new Scheduler(options, downloads, listener, stop, crawl).run(entries);
+        return new Result(tally.summary(), tally.badLines(), tally.localFailure(), interrupted.get());
+      }
+    } catch (IOException e) {
+      return new Result(new Summary(0, 0, 0, 0, 0), false, new LocalFailure(e.getMessage(), e), interrupted.get());
     } finally {
       listener.close();
     }

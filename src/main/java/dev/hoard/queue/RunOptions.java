@@ -1,33 +1,50 @@
 package dev.hoard.queue;
 
+import dev.hoard.chunk.Connections;
+import dev.hoard.download.DownloadOptions;
+import dev.hoard.fetch.Header;
 import dev.hoard.plan.Shard;
+import dev.hoard.runtime.Version;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Everything {@code hoard get} was asked to do, parsed and validated at the edge.
+ * Everything {@code hoard get} was asked to do, parsed and validated at the edge. {@link #builder} holds the
+ * defaults, in one place for {@code get}, {@code tune}, {@code demo} and the tests.
  *
- * @param connections range requests in flight per file; 0 for auto
- * @param limitRate bytes per second for the whole run; 0 for none
- * @param maxFileSize the largest file accepted; -1 for any
- * @param shard the shard to keep, or null for all
- * @param crawl the crawl settings with {@code -r}, or null
+ * @param jobs {@code -j}: downloads in flight at once
+ * @param maxPerHost connections open to one host at once, across the run
+ * @param retries attempts after the first, per request
  * @param retryWait the first backoff wait; later ones double
+ * @param timeout connect timeout, and the window of the stall rule
+ * @param limitRate bytes per second for the whole run; 0 for no cap
+ * @param headers {@code -H}: sent only to the origin of the URL they came with
+ * @param shard the shard of the list to keep ({@link Shard#ALL} for all)
+ * @param crawl the settings of {@code -r}, when crawling
+ * @param download how each download goes
  */
-public record RunOptions(Path dir, int jobs, int connections, long minChunk, int maxPerHost, int retries,
-    Duration timeout, long limitRate, String userAgent, List<String[]> headers, boolean contentDisposition,
-    boolean overwrite, long maxFileSize, Shard shard, CrawlOptions crawl, Duration retryWait) {
+public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Duration retryWait, Duration timeout,
+    long limitRate, String userAgent, List<Header> headers, Shard shard, Optional<CrawlOptions> crawl,
+    DownloadOptions download) {
 
   public RunOptions {
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(shard, "shard");
+    Objects.requireNonNull(crawl, "crawl");
+    Objects.requireNonNull(download, "download");
     headers = List.copyOf(headers);
     if (jobs < 1) throw new IllegalArgumentException("--jobs must be at least 1: " + jobs);
-    if (connections < 0) throw new IllegalArgumentException("--connections must be at least 1: " + connections);
-    if (minChunk < 1) throw new IllegalArgumentException("--min-chunk must be at least 1 byte: " + minChunk);
     if (maxPerHost < 1) throw new IllegalArgumentException("--max-per-host must be at least 1: " + maxPerHost);
     if (retries < 0) throw new IllegalArgumentException("--retries must be at least 0: " + retries);
+    if (limitRate < 0) throw new IllegalArgumentException("--limit-rate must be >= 0: " + limitRate);
+  }
+
+  /** Options with every default of {@code hoard get}, downloading into {@code dir}. */
+  public static Builder builder(Path dir) {
+    return new Builder(dir);
   }
 
   /**
@@ -42,6 +59,114 @@ public record RunOptions(Path dir, int jobs, int connections, long minChunk, int
     public CrawlOptions {
       accept = List.copyOf(accept);
       reject = List.copyOf(reject);
+    }
+  }
+
+  /** Builds {@link RunOptions}; every field starts at hoard's default. */
+  public static final class Builder {
+    private final Path dir;
+    private int jobs = 4;
+    private Connections connections = Connections.AUTO;
+    private long minChunk = 1 << 20;
+    private int maxPerHost = 16;
+    private int retries = 5;
+    private Duration retryWait = Duration.ofMillis(500);
+    private Duration timeout = Duration.ofSeconds(30);
+    private long limitRate;
+    private String userAgent = Version.userAgent();
+    private List<Header> headers = List.of();
+    private boolean contentDisposition;
+    private boolean overwrite;
+    private long maxFileSize = Long.MAX_VALUE;
+    private Shard shard = Shard.ALL;
+    private CrawlOptions crawl;
+
+    private Builder(Path dir) {
+      this.dir = dir;
+    }
+
+    public Builder jobs(int n) {
+      this.jobs = n;
+      return this;
+    }
+
+    public Builder connections(Connections c) {
+      this.connections = c;
+      return this;
+    }
+
+    public Builder minChunk(long bytes) {
+      this.minChunk = bytes;
+      return this;
+    }
+
+    public Builder maxPerHost(int n) {
+      this.maxPerHost = n;
+      return this;
+    }
+
+    public Builder retries(int n) {
+      this.retries = n;
+      return this;
+    }
+
+    public Builder retryWait(Duration d) {
+      this.retryWait = d;
+      return this;
+    }
+
+    public Builder timeout(Duration d) {
+      this.timeout = d;
+      return this;
+    }
+
+    /** Bytes per second for the whole run; 0 for no cap. */
+    public Builder limitRate(long bytesPerSecond) {
+      this.limitRate = bytesPerSecond;
+      return this;
+    }
+
+    public Builder userAgent(String ua) {
+      this.userAgent = ua;
+      return this;
+    }
+
+    public Builder headers(List<Header> h) {
+      this.headers = h;
+      return this;
+    }
+
+    public Builder contentDisposition(boolean on) {
+      this.contentDisposition = on;
+      return this;
+    }
+
+    public Builder overwrite(boolean on) {
+      this.overwrite = on;
+      return this;
+    }
+
+    /** The largest file accepted; {@link Long#MAX_VALUE} for any. */
+    public Builder maxFileSize(long bytes) {
+      this.maxFileSize = bytes;
+      return this;
+    }
+
+    public Builder shard(Shard s) {
+      this.shard = s;
+      return this;
+    }
+
+    /** Crawl with these settings ({@code -r}); null for no crawl. */
+    public Builder crawl(CrawlOptions c) {
+      this.crawl = c;
+      return this;
+    }
+
+    public RunOptions build() {
+      return new RunOptions(dir, jobs, maxPerHost, retries, retryWait, timeout, limitRate, userAgent, headers, shard,
+          Optional.ofNullable(crawl),
+          new DownloadOptions(connections, minChunk, overwrite, maxFileSize, contentDisposition));
     }
   }
 }

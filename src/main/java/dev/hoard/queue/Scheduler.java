@@ -2,13 +2,20 @@ package dev.hoard.queue;
 
 import dev.hoard.runtime.Threads;
 import dev.hoard.url.UrlNormalizer;
+import dev.hoard.download.Downloads;
+import dev.hoard.download.Landed;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.report.DownloadResult;
+import dev.hoard.report.Listener;
 import dev.hoard.url.Redact;
 import dev.hoard.report.Summary;
+import dev.hoard.runtime.StopSignal;
+import dev.hoard.store.LocalFailure;
+import dev.hoard.store.SafeName;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -41,7 +48,7 @@ final class Scheduler {
     boolean admit(Job job);
 
     /** The jobs the finished download leads to (nothing for a file that is not a page). */
-    List<Job> linksOf(Job job, Download.Done done);
+    List<Job> linksOf(Job job, Landed landed);
 
     /** Called on the job's thread right before it is fetched: {@code --wait} paces requests to one host here. */
     default void beforeFetch(Job job) throws InterruptedException {}
@@ -50,14 +57,17 @@ final class Scheduler {
     List<Job> reachedSooner(Job job);
 
     /** Called when the download is over: a page fetched only to find links is deleted (true then). */
-    default boolean after(Job job, Download.Done done) {
+    default boolean after(Job job, Landed landed) {
       return false;
     }
   }
 
   private static final Object WAKE = new Object();
 
-  private final Engine engine;
+  private final RunOptions options;
+  private final Downloads downloads;
+  private final Listener listener;
+  private final StopSignal stop;
   private final Crawl crawl;
   private final Names names = new Names();
   private final Set<Long> seen = new HashSet<>();
@@ -67,30 +77,33 @@ final class Scheduler {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
-  private volatile Download.LocalError localError;
+  private volatile LocalFailure localFailure;
   private boolean badLines;
 
-  Scheduler(Engine engine, Crawl crawl) {
-    this.engine = engine;
+  Scheduler(RunOptions options, Downloads downloads, Listener listener, StopSignal stop, Crawl crawl) {
+    this.options = options;
+    this.downloads = downloads;
+    this.listener = listener;
+    this.stop = stop;
     this.crawl = crawl;
   }
 
-  /** The outcome of a run. */
-  record Outcome(Summary summary, boolean badLines, Download.LocalError localError) {}
+  /** What a run came to. */
+  record Tally(Summary summary, boolean badLines, LocalFailure localFailure) {}
 
-  Outcome run(Iterator<LinksFile.Entry> entries) throws InterruptedException {
+  Tally run(Iterator<LinksFile.Entry> entries) throws InterruptedException {
     long start = System.nanoTime();
-    int jobs = engine.options.jobs();
+    int jobs = options.jobs();
     Semaphore slots = new Semaphore(jobs);
     ExecutorService outer = Executors.newFixedThreadPool(jobs, Threads.daemon("hoard-job"));
     try {
-      while (!engine.stopping()) {
+      while (!stop.stopped()) {
         Object next = events.poll();
         if (next == WAKE) continue;
         if (next == null && entries.hasNext()) {
           LinksFile.Entry entry = entries.next();
           if (entry instanceof LineError bad) {
-            engine.listener.problem(bad.toString());
+            listener.problem(bad.toString());
             badLines = true;
             continue;
           }
@@ -112,7 +125,7 @@ final class Scheduler {
           continue;
         }
         slots.acquire();
-        if (engine.stopping()) {
+        if (stop.stopped()) {
           slots.release();
           break;
         }
@@ -127,8 +140,8 @@ final class Scheduler {
           }
         });
       }
-    } catch (java.io.UncheckedIOException e) {
-      engine.listener.problem(e.getMessage());
+    } catch (UncheckedIOException e) {
+      listener.problem(e.getMessage());
       badLines = true;
     } finally {
       outer.shutdown();
@@ -138,12 +151,12 @@ final class Scheduler {
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), bytes.get(), ms);
-    engine.listener.summary(summary);
-    return new Outcome(summary, badLines, localError);
+    listener.summary(summary);
+    return new Tally(summary, badLines, localFailure);
   }
 
   private boolean admit(Job job) {
-    if (job.depth() == 0 && engine.options.shard() != null && !engine.options.shard().keeps(job.url().toString())) {
+    if (job.depth() == 0 && !options.shard().keeps(job.url().toString())) {
       return false;
     }
     long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
@@ -168,28 +181,28 @@ final class Scheduler {
   private String name(Job job) {
     String wanted;
     if (crawl != null) wanted = crawl.pathOf(job);
-    else if (job.out() != null) wanted = dev.hoard.store.SafeName.of(job.out());
-    else wanted = dev.hoard.store.SafeName.fromPath(job.url().getRawPath());
+    else if (job.out() != null) wanted = SafeName.of(job.out());
+    else wanted = SafeName.fromPath(job.url().getRawPath());
     return names.reserve(wanted, job.url().toString());
   }
 
   private void runOne(Job job, String name) {
-    HomeHeaders home = HomeHeaders.of(job.root(), engine.options.headers());
-    Download.Done done;
+    HomeHeaders home = HomeHeaders.of(job.root(), options.headers());
+    Landed done;
     try {
       if (crawl != null) crawl.beforeFetch(job);
-      done = new Download(engine, job, home, offered -> names.reserve(offered, job.url().toString())).run(name);
+      done = downloads.run(job, name, home, offered -> names.reserve(offered, job.url().toString()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      done = new Download.Done(failure(job, "interrupted"), null, null, null);
-    } catch (Download.LocalError e) {
-      if (localError == null) localError = e;
-      engine.listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
-      engine.stop();
+      done = new Landed(failure(job, "interrupted"), null, null, null);
+    } catch (LocalFailure e) {
+      if (localFailure == null) localFailure = e;
+      listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
+      stop.stop();
       return;
     } catch (RuntimeException e) {
       // a bug must still be a counted, reported failure, never a silent exit 0
-      done = new Download.Done(failure(job, "internal error: " + e), null, null, null);
+      done = new Landed(failure(job, "internal error: " + e), null, null, null);
     }
     DownloadResult r = done.result();
     if (crawl != null) {
@@ -217,6 +230,6 @@ final class Scheduler {
       case FAILED -> failed.incrementAndGet();
     }
     if (r.status() != DownloadResult.Status.FAILED) bytes.addAndGet(r.bytes());
-    engine.listener.finished(r);
+    listener.finished(r);
   }
 }

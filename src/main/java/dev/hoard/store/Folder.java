@@ -19,13 +19,6 @@ public final class Folder {
     }
   }
 
-  /** The folder cannot be created or written: a local error that stops the run. */
-  public static final class UnwritableException extends IOException {
-    UnwritableException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
   private final Path root;
   private final Path shownRoot;
 
@@ -35,27 +28,27 @@ public final class Folder {
   }
 
   /** Creates the folder if missing and checks that files can be created in it. */
-  public static Folder open(Path dir) throws UnwritableException {
+  public static Folder open(Path dir) throws LocalFailure {
     try {
       Files.createDirectories(dir);
       Path real = dir.toRealPath();
-      if (!Files.isDirectory(real)) throw new UnwritableException("'" + dir + "' is not a folder", null);
+      if (!Files.isDirectory(real)) throw new LocalFailure("'" + dir + "' is not a folder", null);
       Path probe = Files.createTempFile(real, "hoard-", ".probe");
       Files.delete(probe);
       return new Folder(real, dir);
-    } catch (UnwritableException e) {
+    } catch (LocalFailure e) {
       throw e;
     } catch (AccessDeniedException e) {
-      throw new UnwritableException("cannot write to folder '" + dir + "': permission denied", e);
+      throw new LocalFailure("cannot write to folder '" + dir + "': permission denied", e);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new UnwritableException("cannot create folder '" + dir + "': no such parent folder", e);
+      throw new LocalFailure("cannot create folder '" + dir + "': no such parent folder", e);
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw new UnwritableException("cannot create folder '" + dir + "': a file of that name is in the way", e);
+      throw new LocalFailure("cannot create folder '" + dir + "': a file of that name is in the way", e);
     } catch (FileSystemException e) {
       String why = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
-      throw new UnwritableException("cannot write to folder '" + dir + "': " + why, e);
+      throw new LocalFailure("cannot write to folder '" + dir + "': " + why, e);
     } catch (IOException e) {
-      throw new UnwritableException("cannot write to folder '" + dir + "': " + e.getMessage(), e);
+      throw new LocalFailure("cannot write to folder '" + dir + "': " + e.getMessage(), e);
     }
   }
 

@@ -70,14 +70,13 @@ public final class PartFile implements Closeable, Sink {
   }
 
   @Override
-  public void write(byte[] bytes, int length, long position) throws LocalWriteException {
+  public void write(byte[] bytes, int length, long position) throws LocalFailure {
     ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
     try {
       long at = position;
       while (buf.hasRemaining()) at += channel.write(buf, at);
     } catch (IOException e) {
-      String why = e.getMessage() != null && e.getMessage().contains("No space") ? "disk full" : e.getMessage();
-      throw new LocalWriteException("cannot write " + part + ": " + why, e);
+      throw LocalFailure.writing(part.toString(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.hoard.store;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.hoard.chunk.ByteRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,9 +23,9 @@ import java.util.Objects;
  *
  * @param url the URL, its password hidden
  * @param length the total length, or -1 when unknown
- * @param done sorted, non-overlapping {@code [start, end)} ranges written
+ * @param done sorted, non-overlapping ranges written
  */
-public record ResumeState(String url, long length, String etag, String lastModified, List<long[]> done) {
+public record ResumeState(String url, long length, String etag, String lastModified, List<ByteRange> done) {
   static final int VERSION = 1;
 
   public ResumeState {
@@ -34,10 +35,10 @@ public record ResumeState(String url, long length, String etag, String lastModif
 
   /** Bytes the ranges cover. */
   public long written() {
-    return done.stream().mapToLong(r -> r[1] - r[0]).sum();
+    return done.stream().mapToLong(ByteRange::length).sum();
   }
 
-  public ResumeState withDone(List<long[]> ranges) {
+  public ResumeState withDone(List<ByteRange> ranges) {
     return new ResumeState(url, length, etag, lastModified, ranges);
   }
 
@@ -50,7 +51,7 @@ public record ResumeState(String url, long length, String etag, String lastModif
     if (etag != null) m.put("etag", etag);
     if (lastModified != null) m.put("lastModified", lastModified);
     List<List<Long>> ranges = new ArrayList<>();
-    for (long[] r : done) ranges.add(List.of(r[0], r[1]));
+    for (ByteRange r : done) ranges.add(List.of(r.start(), r.end()));
     m.put("done", ranges);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     // a stale temp file, or a symbolic link planted under its name, is removed, never written through
@@ -88,7 +89,7 @@ public record ResumeState(String url, long length, String etag, String lastModif
       Long length = number(m.get("length"));
       if (length == null || length < -1) return bad("bad length");
       if (!(m.get("done") instanceof List<?> list)) return bad("no ranges");
-      List<long[]> done = new ArrayList<>();
+      List<ByteRange> done = new ArrayList<>();
       long at = 0;
       for (Object o : list) {
         if (!(o instanceof List<?> pair) || pair.size() != 2) return bad("bad range");
@@ -97,7 +98,7 @@ public record ResumeState(String url, long length, String etag, String lastModif
         if (s == null || e == null || s < at || e <= s || (length >= 0 && e > length)) return bad("bad range");
         if (e > partSize) return bad("it claims bytes the part file does not have");
         if (length < 0 && s != 0) return bad("bad range");
-        done.add(new long[] {s, e});
+        done.add(new ByteRange(s, e));
         at = e;
       }
       return new Loaded(new ResumeState(url, length, string(m.get("etag")), string(m.get("lastModified")), done), null);

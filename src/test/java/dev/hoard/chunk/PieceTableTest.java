@@ -189,7 +189,7 @@ class PieceTableTest {
 
   @Test
   void resumesFromDoneRangesFetchingOnlyTheGaps() {
-    List<long[]> done = List.of(new long[] {0, 100}, new long[] {300, 400}, new long[] {900, 1000});
+    List<ByteRange> done = List.of(new ByteRange(0, 100), new ByteRange(300, 400), new ByteRange(900, 1000));
     PieceTable table = new PieceTable(1000, 8, 50, done);
     assertEquals(300, table.written());
     assertRanges(table.doneRanges(), 0, 100, 300, 400, 900, 1000);
@@ -213,7 +213,7 @@ class PieceTableTest {
 
   @Test
   void theFirstPieceOfAResumeStartsAtTheFirstMissingByte() {
-    PieceTable table = new PieceTable(1000, 4, 10, List.of(new long[] {0, 600}));
+    PieceTable table = new PieceTable(1000, 4, 10, List.of(new ByteRange(0, 600)));
     PieceTable.Piece first = table.checkoutFirst();
     assertEquals(600, first.position());
     assertTrue(table.pieceCount() <= 4);
@@ -221,7 +221,7 @@ class PieceTableTest {
 
   @Test
   void aFileWhoseBytesAreAllDoneIsComplete() {
-    PieceTable table = new PieceTable(1000, 4, 10, List.of(new long[] {0, 1000}));
+    PieceTable table = new PieceTable(1000, 4, 10, List.of(new ByteRange(0, 1000)));
     assertTrue(table.complete());
     assertEquals(0, table.pieceCount());
     assertNull(table.checkout());
@@ -230,9 +230,9 @@ class PieceTableTest {
   @Test
   void rejectsDoneRangesThatOverlapRunBackwardsOrPassTheEnd() {
     assertThrows(IllegalArgumentException.class,
-        () -> new PieceTable(1000, 4, 10, List.of(new long[] {0, 500}, new long[] {400, 600})));
-    assertThrows(IllegalArgumentException.class, () -> new PieceTable(1000, 4, 10, List.of(new long[] {500, 400})));
-    assertThrows(IllegalArgumentException.class, () -> new PieceTable(1000, 4, 10, List.of(new long[] {900, 1001})));
+        () -> new PieceTable(1000, 4, 10, List.of(new ByteRange(0, 500), new ByteRange(400, 600))));
+    assertThrows(IllegalArgumentException.class, () -> new PieceTable(1000, 4, 10, List.of(new ByteRange(500, 400))));
+    assertThrows(IllegalArgumentException.class, () -> new PieceTable(1000, 4, 10, List.of(new ByteRange(900, 1001))));
   }
 
   @Test
@@ -255,11 +255,11 @@ class PieceTableTest {
       long length = 1 + random.nextInt(200_000);
       int maxPieces = 1 + random.nextInt(16);
       long minChunk = 1 + random.nextInt(20_000);
-      List<long[]> done = randomDone(random, length);
-      String plan = "length " + length + ", maxPieces " + maxPieces + ", minChunk " + minChunk + ", done " + show(done);
+      List<ByteRange> done = randomDone(random, length);
+      String plan = "length " + length + ", maxPieces " + maxPieces + ", minChunk " + minChunk + ", done " + done;
       PieceTable table = new PieceTable(length, maxPieces, minChunk, done);
       BitSet written = new BitSet();
-      for (long[] r : done) written.set((int) r[0], (int) r[1]);
+      for (ByteRange r : done) written.set((int) r.start(), (int) r.end());
       List<PieceTable.Piece> held = new ArrayList<>();
       int workers = 1 + random.nextInt(8);
 
@@ -369,13 +369,13 @@ class PieceTableTest {
     assertEquals(length, at, plan + ": pieces end at " + at);
   }
 
-  private static void assertRanges(List<long[]> actual, long... expected) {
+  private static void assertRanges(List<ByteRange> actual, long... expected) {
     long[] flat = new long[actual.size() * 2];
     for (int i = 0; i < actual.size(); i++) {
-      flat[2 * i] = actual.get(i)[0];
-      flat[2 * i + 1] = actual.get(i)[1];
+      flat[2 * i] = actual.get(i).start();
+      flat[2 * i + 1] = actual.get(i).end();
     }
-    assertArrayEquals(expected, flat, "done ranges " + show(actual));
+    assertArrayEquals(expected, flat, "done ranges " + actual);
   }
 
   private static long[] rangesOf(BitSet bits) {
@@ -389,8 +389,8 @@ class PieceTableTest {
     return out.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static List<long[]> randomDone(Random random, long length) {
-    List<long[]> done = new ArrayList<>();
+  private static List<ByteRange> randomDone(Random random, long length) {
+    List<ByteRange> done = new ArrayList<>();
     if (random.nextBoolean()) return done;
     long at = 0;
     while (at < length) {
@@ -398,7 +398,7 @@ class PieceTableTest {
       long start = at + gap;
       if (start >= length) break;
       long end = Math.min(length, start + 1 + random.nextInt(30_000));
-      done.add(new long[] {start, end});
+      done.add(new ByteRange(start, end));
       at = end + 1;
     }
     return done;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.chunk.Connections;
 import dev.hoard.plan.Shard;
 import java.time.Duration;
 import java.util.List;
@@ -60,10 +61,10 @@ class ConvertersTest {
 
   @Test
   void connectionsAreAutoOrAPositiveCount() {
-    Converters.Connections c = new Converters.Connections();
-    assertEquals(0, c.convert("auto"));
-    assertEquals(0, c.convert("AUTO"));
-    assertEquals(8, c.convert("8"));
+    Converters.ConnectionCount c = new Converters.ConnectionCount();
+    assertEquals(Connections.AUTO, c.convert("auto"));
+    assertEquals(Connections.AUTO, c.convert("AUTO"));
+    assertEquals(Connections.of(8), c.convert("8"));
     for (String bad : List.of("0", "-1", "lots", "")) {
       assertThrows(TypeConversionException.class, () -> c.convert(bad), bad);
     }

@@ -114,7 +114,7 @@ class HomeHeadersTest {
 
   @Test
   void headersApplyOnlyToTheirOwnSchemeHostAndPort() {
-    HomeHeaders h = HomeHeaders.of(URI.create("http://example.com/a"), List.<String[]>of(new String[] {"X", "1"}));
+    HomeHeaders h = HomeHeaders.of(URI.create("http://example.com/a"), List.of(new Header("X", "1")));
     assertTrue(h.appliesTo(URI.create("http://example.com:80/b")));
     assertFalse(h.appliesTo(URI.create("https://example.com/a")));
     assertFalse(h.appliesTo(URI.create("http://example.com:81/a")));

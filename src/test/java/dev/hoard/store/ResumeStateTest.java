@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.chunk.ByteRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class ResumeStateTest {
   @Test
   void aSavedStateLoadsBackWithEveryField() throws IOException {
     ResumeState s = new ResumeState(URL, 1000, "\"abc\"", "Wed, 21 Oct 2015 07:28:00 GMT",
-        List.of(new long[] {0, 100}, new long[] {200, 300}));
+        List.of(new ByteRange(0, 100), new ByteRange(200, 300)));
     s.save(file());
     ResumeState.Loaded loaded = ResumeState.load(file(), URL, 300);
     assertNull(loaded.problem());
@@ -52,8 +53,8 @@ class ResumeStateTest {
     assertEquals("\"abc\"", back.etag());
     assertEquals("Wed, 21 Oct 2015 07:28:00 GMT", back.lastModified());
     assertEquals(2, back.done().size());
-    assertArrayEquals(new long[] {0, 100}, back.done().get(0));
-    assertArrayEquals(new long[] {200, 300}, back.done().get(1));
+    assertEquals(new ByteRange(0, 100), back.done().get(0));
+    assertEquals(new ByteRange(200, 300), back.done().get(1));
     assertEquals(200, back.written());
   }
 
@@ -68,8 +69,8 @@ class ResumeStateTest {
 
   @Test
   void savingReplacesTheOldStateAndLeavesNoTempFile() throws IOException {
-    new ResumeState(URL, 1000, null, null, List.of(new long[] {0, 10})).save(file());
-    new ResumeState(URL, 1000, null, null, List.of(new long[] {0, 20})).save(file());
+    new ResumeState(URL, 1000, null, null, List.of(new ByteRange(0, 10))).save(file());
+    new ResumeState(URL, 1000, null, null, List.of(new ByteRange(0, 20))).save(file());
     assertEquals(20, ResumeState.load(file(), URL, 20).state().written());
     try (var files = Files.list(dir)) {
       assertEquals(List.of(file()), files.toList());

@@ -1,20 +1,18 @@
-package dev.hoard.queue;
+package dev.hoard.fetch;
 
-import dev.hoard.fetch.RemoteChangedException;
-import dev.hoard.fetch.Response;
 import java.util.Objects;
 
 /**
  * What the server said about a file: its length (-1 when unknown), whether it serves byte ranges, and the validators
  * that tell one version from another.
  */
-record RemoteFile(long length, boolean ranges, String etag, String lastModified) {
+public record RemoteFile(long length, boolean ranges, String etag, String lastModified) {
   static RemoteFile of(Response r, long length, boolean ranges) {
     return new RemoteFile(length, ranges, r.header("ETag"), r.header("Last-Modified"));
   }
 
   /** The {@code If-Range} value: a strong ETag, else Last-Modified, else null. */
-  String ifRange() {
+  public String ifRange() {
     if (etag != null && !etag.startsWith("W/")) return etag;
     return lastModified;
   }
@@ -31,7 +29,8 @@ record RemoteFile(long length, boolean ranges, String etag, String lastModified)
     }
   }
 
-  boolean sameVersion(String otherEtag, String otherLastModified) {
+  /** Whether validators that both sides have agree: a side without one cannot tell, and counts as the same. */
+  public boolean sameVersion(String otherEtag, String otherLastModified) {
     return (etag == null || otherEtag == null || Objects.equals(etag, otherEtag))
         && (lastModified == null || otherLastModified == null || Objects.equals(lastModified, otherLastModified));
   }

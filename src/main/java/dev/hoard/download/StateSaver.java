@@ -1,7 +1,8 @@
-package dev.hoard.queue;
+package dev.hoard.download;
 
+import dev.hoard.chunk.ByteRange;
 import dev.hoard.chunk.PieceTable;
-import dev.hoard.chunk.Sink;
+import dev.hoard.store.LocalFailure;
 import dev.hoard.store.ResumeState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,15 +26,14 @@ final class StateSaver {
   }
 
   /** Saves the state if it changed; a failure is local (disk full, folder unwritable) and stops the run. */
-  synchronized void saveNow() throws Sink.LocalWriteException {
-    List<long[]> done = table.doneRanges();
+  synchronized void saveNow() throws LocalFailure {
+    List<ByteRange> done = table.doneRanges();
     long written = table.written();
     if (closed || written == lastWritten) return;
     try {
       base.withDone(done).save(file);
     } catch (IOException e) {
-      String why = String.valueOf(e.getMessage()).contains("No space") ? "disk full" : e.getMessage();
-      throw new Sink.LocalWriteException("cannot save the resume state " + file + ": " + why, e);
+      throw LocalFailure.writing("the resume state " + file, e);
     }
     lastWritten = written;
   }

@@ -1,13 +1,7 @@
-package dev.hoard.queue;
+package dev.hoard.fetch;
 
+import dev.hoard.chunk.ByteRange;
 import dev.hoard.chunk.Source;
-import dev.hoard.fetch.Backoff;
-import dev.hoard.fetch.ContentRange;
-import dev.hoard.fetch.Fetcher;
-import dev.hoard.fetch.HomeHeaders;
-import dev.hoard.fetch.RangesRefusedException;
-import dev.hoard.fetch.RemoteChangedException;
-import dev.hoard.fetch.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,30 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Byte ranges of one remote file over HTTP. Each range request carries {@code If-Range}, and a response that is not
- * exactly the range asked for, or comes from another version of the file, never reaches the file.
+ * Byte ranges of one remote file over HTTP, for the inner pool. Each range request carries {@code If-Range}, and a
+ * response that is not exactly the range asked for, or comes from another version of the file, never reaches the
+ * file.
  */
-final class HttpSource implements Source {
+public final class RangeRequests implements Source {
   private final Fetcher fetcher;
+  private final Retrier retrier;
   private final URI url;
   private final HomeHeaders home;
   private final RemoteFile remote;
-  private final Backoff backoff;
 
-  HttpSource(Fetcher fetcher, URI url, HomeHeaders home, RemoteFile remote, Backoff backoff) {
+  public RangeRequests(Fetcher fetcher, Retrier retrier, URI url, HomeHeaders home, RemoteFile remote) {
     this.fetcher = fetcher;
+    this.retrier = retrier;
     this.url = url;
     this.home = home;
     this.remote = remote;
-    this.backoff = backoff;
   }
 
   @Override
   public Body open(long start, long end) throws IOException {
-    List<String[]> headers = new ArrayList<>();
-    headers.add(new String[] {"Range", "bytes=" + start + "-" + (end - 1)});
+    List<Header> headers = new ArrayList<>(2);
+    headers.add(new Header("Range", new ByteRange(start, end).rangeHeader()));
     String validator = remote.ifRange();
-    if (validator != null) headers.add(new String[] {"If-Range", validator});
+    if (validator != null) headers.add(new Header("If-Range", validator));
     Response r = fetcher.open("GET", url, headers, home);
     try {
       if (r.status() == 200) {
@@ -50,10 +45,9 @@ final class HttpSource implements Source {
         throw new RemoteChangedException("server copy changed (it answered a range request with the whole file)");
       }
       if (r.status() != 206) throw r.error();
-      String encoding = r.header("Content-Encoding");
-      if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+      if (r.encoding() != null) {
         // despite Accept-Encoding: identity; compressed bytes are not the file's bytes at this offset
-        throw new RangesRefusedException("server compressed a range (Content-Encoding: " + encoding.trim() + ")");
+        throw new RangesRefusedException("server compressed a range (Content-Encoding: " + r.encoding() + ")");
       }
       ContentRange cr = ContentRange.parse(r.header("Content-Range"));
       if (cr != null && cr.total() >= 0 && cr.total() != remote.length()) {
@@ -66,7 +60,7 @@ final class HttpSource implements Source {
             + r.header("Content-Range"));
       }
       remote.checkSameVersion(r);
-      return new HttpBody(r);
+      return new ResponseBody(r);
     } catch (IOException | RuntimeException e) {
       r.abort();
       throw e;
@@ -75,15 +69,15 @@ final class HttpSource implements Source {
 
   @Override
   public Duration retryDelay(IOException failure, int attempt) throws IOException {
-    return backoff.delay(failure, attempt);
+    return retrier.delay(url, failure, attempt);
   }
 
   /** A response as a {@link Source.Body}. */
-  static final class HttpBody implements Body {
+  static final class ResponseBody implements Body {
     private final Response response;
     private final long end;
 
-    HttpBody(Response response) {
+    ResponseBody(Response response) {
       this.response = response;
       ContentRange cr = ContentRange.parse(response.header("Content-Range"));
       this.end = cr == null ? -1 : cr.last() + 1;

@@ -1,13 +1,13 @@
-package dev.hoard.queue;
+package dev.hoard.download;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.chunk.ByteRange;
 import dev.hoard.chunk.PieceTable;
-import dev.hoard.chunk.Sink;
+import dev.hoard.store.LocalFailure;
 import dev.hoard.store.ResumeState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ class StateSaverTest {
     return new ResumeState(URL, 1000, "\"e\"", null, List.of());
   }
 
-  private List<long[]> savedRanges(Path file, long partSize) {
+  private List<ByteRange> savedRanges(Path file, long partSize) {
     return ResumeState.load(file, URL, partSize).state().done();
   }
 
@@ -42,10 +42,7 @@ class StateSaverTest {
     table.advance(first, 40);
     table.advance(second, 10);
     saver.saveNow();
-    List<long[]> done = savedRanges(file, 1000);
-    assertEquals(2, done.size());
-    assertArrayEquals(new long[] {0, 40}, done.get(0));
-    assertArrayEquals(new long[] {500, 510}, done.get(1));
+    assertEquals(List.of(new ByteRange(0, 40), new ByteRange(500, 510)), savedRanges(file, 1000));
   }
 
   @Test
@@ -78,17 +75,25 @@ class StateSaverTest {
   }
 
   @Test
-  void aStateThatCannotBeWrittenIsALocalError() {
+  void aStateThatCannotBeWrittenIsALocalFailure() {
     Path file = dir.resolve("gone").resolve("f.bin.part.state");
     StateSaver saver = new StateSaver(base(), file, new PieceTable(1000, 1, 100));
-    Sink.LocalWriteException e = assertThrows(Sink.LocalWriteException.class, saver::saveNow);
-    assertTrue(e.getMessage().contains("cannot save the resume state"), e.getMessage());
+    LocalFailure e = assertThrows(LocalFailure.class, saver::saveNow);
+    assertTrue(e.getMessage().contains("cannot write the resume state"), e.getMessage());
   }
 
   @Test
-  void theQuietSaveOfTheTimerSwallowsAFailure() {
-    Path file = dir.resolve("gone").resolve("f.bin.part.state");
-    new StateSaver(base(), file, new PieceTable(1000, 1, 100)).saveQuietly();
-    assertFalse(Files.exists(file));
+  void aFailedTimerSaveIsSwallowedAndTriedAgainAtTheNextTick() throws IOException {
+    Path folder = dir.resolve("not-yet");
+    Path file = folder.resolve("f.bin.part.state");
+    PieceTable table = new PieceTable(1000, 1, 100);
+    table.advance(table.checkout(), 10);
+    StateSaver saver = new StateSaver(base(), file, table);
+
+    saver.saveQuietly();
+    Files.createDirectory(folder);
+    saver.saveQuietly();
+
+    assertEquals(List.of(new ByteRange(0, 10)), savedRanges(file, 1000), "the failed save was counted as done");
   }
 }

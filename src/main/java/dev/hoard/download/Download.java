@@ -1,0 +1,319 @@
+package dev.hoard.download;
+
+import dev.hoard.chunk.ByteRange;
+import dev.hoard.chunk.PieceTable;
+import dev.hoard.chunk.Stream;
+import dev.hoard.chunk.Transfer;
+import dev.hoard.fetch.ContentDisposition;
+import dev.hoard.fetch.Failure;
+import dev.hoard.fetch.GiveUpException;
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.Probe;
+import dev.hoard.fetch.RangeRequests;
+import dev.hoard.fetch.RangesRefusedException;
+import dev.hoard.fetch.RemoteChangedException;
+import dev.hoard.fetch.RemoteFile;
+import dev.hoard.fetch.StatusException;
+import dev.hoard.plan.Job;
+import dev.hoard.report.DownloadResult;
+import dev.hoard.report.DownloadResult.Status;
+import dev.hoard.runtime.Clock;
+import dev.hoard.runtime.StopSignal;
+import dev.hoard.store.LocalFailure;
+import dev.hoard.store.PartFile;
+import dev.hoard.store.ResumeState;
+import dev.hoard.store.SafeName;
+import dev.hoard.url.Redact;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * One job's way into its file: skip a finished file, plan the resume ({@link ResumePlan}), probe, run the inner pool
+ * (or one plain stream), verify, and rename into place. A failure is a result, not an exception, except a local
+ * failure, which stops the run.
+ */
+final class Download {
+  /** How often a server's copy may change under one download before it fails. */
+  private static final int MAX_RESTARTS = 2;
+
+  private final Downloads shared;
+  private final Job job;
+  private final String shown;
+  private final HomeHeaders home;
+  private final UnaryOperator<String> rename;
+  private final long started = System.nanoTime();
+  private int http;
+  private long bytes;
+  private String contentType;
+  private java.net.URI finalUrl;
+  /** The name the server offered ({@code --content-disposition}), when the download must move to it. */
+  private String movedTo;
+
+  Download(Downloads shared, Job job, HomeHeaders home, UnaryOperator<String> rename) {
+    this.shared = shared;
+    this.job = job;
+    this.shown = Redact.url(job.url());
+    this.home = home;
+    this.rename = rename;
+  }
+
+  Landed run(String relative) throws LocalFailure {
+    try (ConnectionBudget.Registration active = shared.budget.active(job.url())) {
+      boolean mayRename = shared.options.contentDisposition();
+      while (true) {
+        Landed landed = runAt(relative, mayRename);
+        if (movedTo == null) return landed;
+        relative = movedTo;
+        movedTo = null;
+        mayRename = false;
+      }
+    }
+  }
+
+  private Landed runAt(String relative, boolean mayRename) throws LocalFailure {
+    Path target = null;
+    try {
+      target = shared.folder.resolve(relative);
+      // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
+      File file = target.toFile();
+      if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
+      if (!shared.options.overwrite() && file.exists()) return skip(target);
+      for (int restart = 0; ; restart++) {
+        try {
+          return fetch(target, restart > 0, mayRename);
+        } catch (RemoteChangedException e) {
+          if (restart >= MAX_RESTARTS) throw e;
+          shared.listener.problem(shown + ": " + e.getMessage() + "; starting over");
+        }
+      }
+    } catch (LocalFailure e) {
+      throw e;
+    } catch (IOException e) {
+      // an error status ends the probe before http is set: the report still says which status it was
+      if (e instanceof StatusException s) http = s.status();
+      return failed(target, Failure.describe(e));
+    }
+  }
+
+  private Landed skip(Path target) throws IOException {
+    // a run killed between its rename and removing the state leaves the state behind, with no part file: tidy it
+    if (!PartFile.partOf(target).toFile().exists()) PartFile.stateOf(target).toFile().delete();
+    long size = Files.size(target);
+    if (job.sha256() != null) {
+      String actual = PartFile.sha256(target);
+      if (!actual.equals(job.sha256())) {
+        return failed(target, "existing file does not match sha256 (expected " + job.sha256() + ", got " + actual
+            + "); --overwrite downloads it again");
+      }
+    }
+    bytes = size;
+    return new Landed(result(target, Status.SKIPPED, null), target, null, job.url());
+  }
+
+  /** Fetches into {@code target}, resuming what is on disk unless {@code startOver}; null when moved elsewhere. */
+  private Landed fetch(Path target, boolean startOver, boolean mayRename) throws IOException {
+    Path statePath = PartFile.stateOf(target);
+    Path partPath = PartFile.partOf(target);
+    boolean partThere = partPath.toFile().exists();
+    // Files.size follows links: a link planted as NAME.part must not lend its target's size to the Range asked
+    long partSize = partThere && Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
+    ResumePlan plan = ResumePlan.decide(
+        new ResumePlan.Disk(shown, startOver, shared.options.overwrite(), statePath.toFile().exists(), partThere,
+            partSize),
+        () -> ResumeState.load(statePath, shown, partSize));
+    if (plan.problem() != null) shared.listener.problem(shown + ": " + plan.problem());
+    if (plan.discard()) PartFile.discard(target);
+    else if (plan.dropState()) statePath.toFile().delete();
+
+    Probe probe = Probe.send(shared.fetcher, shared.retrier, job.url(), home, plan.knew(), plan.firstMissing());
+    http = probe.response().status();
+    contentType = probe.response().header("Content-Type");
+    finalUrl = probe.response().url();
+    String mismatch = plan.mismatch(probe.remote());
+    if (mismatch != null) {
+      probe.response().abort();
+      throw new RemoteChangedException(mismatch);
+    }
+    if (mayRename && moves(target, probe)) return null;
+    RemoteFile remote = probe.remote();
+    if (remote.length() > shared.options.maxFileSize()) {
+      probe.response().abort();
+      throw new GiveUpException("file is " + remote.length() + " bytes, larger than --max-filesize ("
+          + shared.options.maxFileSize() + " bytes)");
+    }
+    shared.listener.started(shown, shared.folder.show(target), remote.length());
+    if (http == 416) return alreadyWhole(target, probe);
+    if (remote.ranges() && remote.length() > 0) {
+      try {
+        return chunked(target, probe, plan.done());
+      } catch (RangesRefusedException e) {
+        shared.listener.problem(shown + ": " + e.getMessage() + "; taking it as one plain stream");
+        PartFile.discard(target);
+        return plain(target, Probe.whole(shared.fetcher, shared.retrier, job.url(), home));
+      }
+    }
+    return plain(target, probe);
+  }
+
+  /** Whether the server offers another name ({@code --content-disposition}): then the download moves to it. */
+  private boolean moves(Path target, Probe probe) {
+    String offered = ContentDisposition.filename(probe.response().header("Content-Disposition"));
+    if (offered == null) return false;
+    Path named = target.resolveSibling(rename.apply(SafeName.of(offered)));
+    if (named.equals(target)) return false;
+    probe.response().abort();
+    movedTo = shared.folder.root().relativize(named).toString().replace(File.separatorChar, '/');
+    return true;
+  }
+
+  /** A 416 to a resume: the part file already holds every byte (a run stopped between its last write and rename). */
+  private Landed alreadyWhole(Path target, Probe probe) throws IOException {
+    probe.response().abort();
+    if (probe.remote().length() != probe.from()) throw new RemoteChangedException("server copy changed since the last run");
+    try (PartFile part = PartFile.open(target, false)) {
+      part.setLength(probe.from());
+      bytes = probe.from();
+      return commit(target, part);
+    }
+  }
+
+  private Landed chunked(Path target, Probe probe, List<ByteRange> done) throws IOException {
+    try {
+      return chunkedOwning(target, probe, done);
+    } catch (IOException | RuntimeException e) {
+      // until the transfer owns the probe's response, a failure here must drop it, or its pooled connection leaks
+      probe.response().abort();
+      throw e;
+    }
+  }
+
+  private Landed chunkedOwning(Path target, Probe probe, List<ByteRange> done) throws IOException {
+    RemoteFile remote = probe.remote();
+    PieceTable table = new PieceTable(remote.length(), shared.options.connections().max(), shared.options.minChunk(),
+        done);
+    ResumeState state = new ResumeState(shown, remote.length(), remote.etag(), remote.lastModified(), done);
+    StateSaver saver = new StateSaver(state, PartFile.stateOf(target), table);
+    // the state (with the validators) goes to disk before the part file gets its first byte: pieces written out of
+    // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
+    // skip it: a stateless part that small is fetched again whole
+    if (table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM) saver.saveNow();
+    try (PartFile part = PartFile.open(target, done.isEmpty())) {
+      RangeRequests source = new RangeRequests(shared.fetcher, shared.retrier, job.url(), home, remote);
+      Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, shared.limiter, Clock.SYSTEM,
+          this::progress, shared.workers, held -> shared.budget.room(job.url(), held)));
+      ScheduledFuture<?> tick = shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
+      Transfer.End end;
+      try (StopSignal.Registration unregister = shared.stop().onStop(transfer::stop)) {
+        end = transfer.run(probe.body(), shared.options.connections());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        transfer.stop();
+        end = Transfer.End.STOPPED;
+      } finally {
+        tick.cancel(false);
+      }
+      bytes = table.written();
+      if (end != Transfer.End.COMPLETE) {
+        saver.saveNow();
+        if (end == Transfer.End.STOPPED) throw new InterruptedIOException("interrupted");
+        throw transfer.failure();
+      }
+      saver.close();
+      part.setLength(remote.length());
+      return commit(target, part);
+    }
+  }
+
+  private Landed plain(Path target, Probe probe) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      PartFile opened;
+      try {
+        opened = PartFile.open(target, true);
+      } catch (IOException | RuntimeException e) {
+        probe.response().abort();
+        throw e;
+      }
+      try (PartFile part = opened;
+           StopSignal.Registration unregister = shared.stop().onStop(probe.response()::abort)) {
+        try {
+          bytes = Stream.copy(decoded(probe), part, shared.limiter, shared.options.maxFileSize(), this::progress,
+              shared.stop()::stopped);
+          probe.response().release();
+        } catch (LocalFailure | Stream.TooLargeException e) {
+          probe.response().abort();
+          if (e instanceof Stream.TooLargeException) {
+            // a refused file can never finish: keep no part of it, as when Content-Length told in advance
+            part.close();
+            PartFile.discard(target);
+          }
+          throw e;
+        } catch (IOException e) {
+          probe.response().abort();
+          if (shared.stop().stopped()) throw new InterruptedIOException("interrupted");
+          var wait = shared.retrier.delay(job.url(), e, attempt);
+          if (wait == null) throw e;
+          shared.retrier.pause(wait);
+          part.close();
+          probe = Probe.whole(shared.fetcher, shared.retrier, job.url(), home);
+          http = probe.response().status();
+          continue;
+        }
+        long expected = probe.remote().length();
+        if (expected >= 0 && bytes != expected) throw new IOException("short body: got " + bytes + " of " + expected + " bytes");
+        return commit(target, part);
+      }
+    }
+  }
+
+  private static InputStream decoded(Probe probe) throws IOException {
+    InputStream in = probe.response().body();
+    String coding = probe.response().encoding();
+    if (coding == null) return in;
+    return switch (coding) {
+      case "gzip", "x-gzip" -> new GZIPInputStream(in, 64 * 1024);
+      case "deflate" -> new InflaterInputStream(in);
+      default -> throw new GiveUpException("server compressed the body with '" + coding
+          + "', which hoard cannot decode");
+    };
+  }
+
+  private Landed commit(Path target, PartFile part) throws IOException {
+    if (job.sha256() != null) {
+      String actual = PartFile.sha256(part.path());
+      if (!actual.equals(job.sha256())) {
+        part.close();
+        PartFile.discard(target);
+        throw new GiveUpException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
+      }
+    }
+    part.commit(shared.options.overwrite());
+    PartFile.stateOf(target).toFile().delete();
+    return new Landed(result(target, Status.OK, null), target, contentType, finalUrl);
+  }
+
+  private void progress(long n) {
+    shared.listener.progress(n);
+  }
+
+  private Landed failed(Path target, String error) {
+    return new Landed(result(target, Status.FAILED, error), target, null, job.url());
+  }
+
+  private DownloadResult result(Path target, Status status, String error) {
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    String path = target == null ? null : shared.folder.show(target);
+    return new DownloadResult(shown, path, status, bytes, ms, http, error, job.depth(),
+        job.parent() == null ? null : Redact.url(job.parent()));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.hoard.download;
+
+import dev.hoard.chunk.RateLimiter;
+import dev.hoard.fetch.Fetcher;
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.Retrier;
+import dev.hoard.plan.Job;
+import dev.hoard.report.Listener;
+import dev.hoard.runtime.StopSignal;
+import dev.hoard.runtime.Threads;
+import dev.hoard.store.Folder;
+import dev.hoard.store.LocalFailure;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The downloads of one run and what they share: the options, the fetcher and its retries, the folder, the report,
+ * the rate limiter, the connection budget, the threads of the inner pools and the resume-state timer.
+ */
+public final class Downloads implements AutoCloseable {
+  final DownloadOptions options;
+  final Fetcher fetcher;
+  final Retrier retrier;
+  final Folder folder;
+  final Listener listener;
+  final RateLimiter limiter;
+  final ConnectionBudget budget;
+  final ExecutorService workers;
+  final ScheduledExecutorService stateTimer;
+
+  public Downloads(DownloadOptions options, Fetcher fetcher, Retrier retrier, Folder folder, Listener listener,
+      RateLimiter limiter, ConnectionBudget budget) {
+    this.options = options;
+    this.fetcher = fetcher;
+    this.retrier = retrier;
+    this.folder = folder;
+    this.listener = listener;
+    this.limiter = limiter;
+    this.budget = budget;
+    // bounded by the pools: at most -j downloads each running at most its connections; idle threads end after 30 s
+    this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        Threads.daemon("hoard-piece"));
+    this.stateTimer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("hoard-state"));
+  }
+
+  /**
+   * Downloads {@code job} into {@code relative} (a safe path inside the folder). A failure is a result; only a local
+   * failure, which stops the run, is thrown.
+   *
+   * @param rename gives a run-unique name for a name the server offered ({@code --content-disposition})
+   */
+  public Landed run(Job job, String relative, HomeHeaders home, UnaryOperator<String> rename) throws LocalFailure {
+    return new Download(this, job, home, rename).run(relative);
+  }
+
+  StopSignal stop() {
+    return retrier.stop();
+  }
+
+  @Override
+  public void close() {
+    stateTimer.shutdownNow();
+    workers.shutdownNow();
+  }
+}
