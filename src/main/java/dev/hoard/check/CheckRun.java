@@ -35,7 +35,7 @@ public final class CheckRun {
    * @param watched whether the run was a {@code --watch}
    * @param stopped whether {@link #stop()} ended it
    */
-  public record Outcome(int up, int down, int badLines, boolean watched, boolean stopped) {}
+  public record Totals(int up, int down, int badLines, boolean watched, boolean stopped) {}
 
   static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
   /** How long notifications still queued may take once the checks are over. */
@@ -76,7 +76,7 @@ public final class CheckRun {
   }
 
   /** Checks the jobs of {@code entries}, reporting its bad lines on standard error; returns when done or stopped. */
-  public Outcome run(Iterator<LinksFile.Entry> entries) {
+  public Totals run(Iterator<LinksFile.Entry> entries) {
     synchronized (this) {
       if (stopRequested) return outcome();
       runner = Thread.currentThread();
@@ -110,8 +110,8 @@ public final class CheckRun {
     return outcome();
   }
 
-  private Outcome outcome() {
-    return new Outcome(latest.up(), latest.down(), badLines, options.watch() != null, stopRequested());
+  private Totals outcome() {
+    return new Totals(latest.up(), latest.down(), badLines, options.watch() != null, stopRequested());
   }
 
   private void once(Round round, Iterator<LinksFile.Entry> entries, Report report, List<Outbox> outboxes)

@@ -3,7 +3,6 @@ package dev.hoard.check;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Failure;
-import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Header;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.Http;

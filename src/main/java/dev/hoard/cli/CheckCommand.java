@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
     var entries = inputs.open(spec, ctx);
     CheckRun run = new CheckRun(options, ctx.out(), ctx.err());
     ctx.interrupt().onRaise(run::stop);
-    CheckRun.Outcome outcome = run.run(entries);
+    CheckRun.Totals outcome = run.run(entries);
     if (outcome.stopped()) return outcome.watched() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
     // a watch that ends by itself had nothing to watch
     if (outcome.watched() || outcome.down() > 0 || outcome.badLines() > 0) return ExitCodes.FAILED;

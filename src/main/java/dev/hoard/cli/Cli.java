@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** Builds the picocli command tree and maps every outcome to the contract's exit status. */
+/** Builds the picocli command tree and maps every outcome to an exit status (docs/output.md). */
 public final class Cli {
   private Cli() {}
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** picocli converters for the contract's SIZE, DURATION, K/N, N|auto, N|inf and LIST values. */
+/** picocli converters for the SIZE, DURATION, K/N, N|auto, N|inf and LIST values of docs/README.md. */
 final class Converters {
   private Converters() {}
 

@@ -1,5 +1,6 @@
 package dev.hoard.cli;
 
+import dev.hoard.crawl.LinkExtractor;
 import dev.hoard.queue.RunOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ final class CrawlFlags {
   @Option(names = {"-R", "--reject"}, paramLabel = "LIST", split = ",", description = "Suffixes or globs never to download.")
   List<String> reject = new ArrayList<>();
 
-  @Option(names = "--select", paramLabel = "CSS", description = "CSS selector of the elements whose links are followed.")
-  String select = "a[href], link[href], img[src], source[src], script[src]";
+  @Option(names = "--select", paramLabel = "CSS",
+      description = "CSS selector of the elements whose links are followed. Default: " + LinkExtractor.DEFAULT_SELECT + ".")
+  String select = LinkExtractor.DEFAULT_SELECT;
 
   @Option(names = "--span-hosts", description = "Follow links to other hosts.")
   boolean spanHosts;

@@ -1,6 +1,6 @@
 package dev.hoard.cli;
 
-/** The contract's exit statuses. */
+/** hoard's exit statuses (docs/output.md). */
 final class ExitCodes {
   private ExitCodes() {}
 

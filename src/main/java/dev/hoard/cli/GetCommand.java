@@ -146,9 +146,10 @@ final class GetCommand implements Callable<Integer> {
 
   private Listener listener() {
     boolean bars = !quiet && (progress == Progress.bar || progress == Progress.auto && ctx.terminal());
-    Listener results = json ? new JsonReporter(ctx.out(), ctx.err())
-        : new PlainReporter(ctx.out(), ctx.err(), !quiet && !bars && (progress != Progress.none || !ctx.terminal()),
-            !quiet);
+    boolean lines = !quiet && !bars && (progress != Progress.none || !ctx.terminal());
+    PlainReporter.Show show = quiet ? PlainReporter.Show.ERRORS : lines ? PlainReporter.Show.LINES
+        : PlainReporter.Show.SUMMARY;
+    Listener results = json ? new JsonReporter(ctx.out(), ctx.err()) : new PlainReporter(ctx.out(), ctx.err(), show);
     return bars ? new BarReporter(results, System.err) : results;
   }
 

@@ -2,12 +2,14 @@ package dev.hoard.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.chunk.Connections;
+import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
 import dev.hoard.report.PlainReporter;
 import dev.hoard.tune.Tuner;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +66,7 @@ final class TuneCommand implements Callable<Integer> {
     boolean badLines = false;
     for (var it = inputs.open(spec, ctx); it.hasNext(); ) {
       LinksFile.Entry e = it.next();
-      if (e instanceof dev.hoard.plan.LineError bad) {
+      if (e instanceof LineError bad) {
         ctx.err().println("hoard: " + bad);
         badLines = true;
       } else {
@@ -107,7 +109,7 @@ final class TuneCommand implements Callable<Integer> {
         .overwrite(true).retryWait(Duration.ofMillis(200)).build();
     long start = System.nanoTime();
     // errors only: the sweep prints its own table
-    Run.Result r = Run.get(options, list.iterator(), new PlainReporter(ctx.out(), ctx.err(), false, false),
+    Run.Result r = Run.get(options, list.iterator(), PlainReporter.errorsOnly(ctx.out(), ctx.err()),
         ctx.interrupt()::onRaise);
     long nanos = System.nanoTime() - start;
     try {
@@ -143,7 +145,7 @@ final class TuneCommand implements Callable<Integer> {
       ctx.out().println(JSON.std.asString(m));
       ctx.out().flush();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

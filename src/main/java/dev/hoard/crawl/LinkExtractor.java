@@ -1,6 +1,7 @@
 package dev.hoard.crawl;
 
 import dev.hoard.url.UrlNormalizer;
+import dev.hoard.url.UrlResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,7 +34,7 @@ import org.jsoup.select.Selector;
  * immutable and safe to share between threads.
  */
 public final class LinkExtractor {
-  /** The {@code --select} default of the command-line contract. */
+  /** The {@code --select} default (docs/crawling.md). */
   public static final String DEFAULT_SELECT = "a[href], link[href], img[src], source[src], script[src]";
 
   /** The default also reads the {@code srcset} of images and {@code <picture>} sources, which often lack {@code src}. */
@@ -85,7 +86,8 @@ public final class LinkExtractor {
     for (Element e : doc.select(query)) {
       for (String raw : candidates(e)) {
         if (raw.isBlank() || raw.strip().startsWith("#")) continue;
-        URI link = UrlNormalizer.normalize(resolve(e, raw));
+        String absolute = resolve(e, raw);
+        URI link = absolute == null ? null : UrlNormalizer.normalize(absolute);
         if (link != null && !link.equals(self)) links.add(link);
       }
     }
@@ -120,9 +122,9 @@ public final class LinkExtractor {
     return out;
   }
 
-  /** {@code raw} made absolute by jsoup against the element's base URI, as {@code attr("abs:href")} does. */
+  /** {@code raw} made absolute against the element's base URI (the page's, or its {@code <base href>}). */
   private static String resolve(Element e, String raw) {
-    return org.jsoup.internal.StringUtil.resolve(e.baseUri(), raw);
+    return UrlResolver.resolve(e.baseUri(), raw);
   }
 
   private static boolean isDefault(String cssSelect) {

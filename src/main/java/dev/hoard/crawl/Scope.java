@@ -1,6 +1,6 @@
 package dev.hoard.crawl;
 
-import dev.hoard.store.SafeName;
+import dev.hoard.url.Percent;
 import dev.hoard.url.UrlNormalizer;
 import java.net.URI;
 import java.util.Collection;
@@ -94,7 +94,7 @@ public final class Scope {
     String path = link.getRawPath();
     if (path == null) return "";
     String raw = path.substring(path.lastIndexOf('/') + 1);
-    return SafeName.percentDecode(raw);
+    return Percent.decodeUtf8(raw);
   }
 
   private static boolean matchesAny(List<NamePattern> patterns, String name) {

@@ -28,6 +28,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class Download {
   private int http;
   private long bytes;
   private String contentType;
-  private java.net.URI finalUrl;
+  private URI finalUrl;
   /** The name the server offered ({@code --content-disposition}), when the download must move to it. */
   private String movedTo;
 

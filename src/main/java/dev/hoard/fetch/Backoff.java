@@ -1,8 +1,10 @@
 package dev.hoard.fetch;
 
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * When to try a failed request again: exponential backoff with jitter, the server's {@code Retry-After} honoured up
@@ -54,8 +56,8 @@ public final class Backoff {
   public static boolean retryable(IOException failure) {
     if (failure instanceof NotRetryableException) return false;
     if (failure instanceof StatusException s) return s.retryable();
-    if (failure instanceof javax.net.ssl.SSLHandshakeException) return false;
-    if (failure instanceof java.net.UnknownHostException) return false;
+    if (failure instanceof SSLHandshakeException) return false;
+    if (failure instanceof UnknownHostException) return false;
     return true;
   }
 }

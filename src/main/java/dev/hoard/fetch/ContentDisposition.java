@@ -1,5 +1,6 @@
 package dev.hoard.fetch;
 
+import dev.hoard.url.Percent;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class ContentDisposition {
       } catch (RuntimeException e) {
         cs = StandardCharsets.UTF_8;
       }
-      name = percentDecode(m.group(2), cs);
+      name = Percent.decode(m.group(2), cs);
     } else if ((m = QUOTED.matcher(header)).find()) {
       name = m.group(1).replaceAll("\\\\(.)", "$1");
     } else if ((m = TOKEN.matcher(header)).find()) {
@@ -39,20 +40,5 @@ public final class ContentDisposition {
     int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     name = name.substring(cut + 1);
     return name.isBlank() ? null : name;
-  }
-
-  private static String percentDecode(String s, Charset cs) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
-          && Character.digit(s.charAt(i + 2), 16) >= 0) {
-        out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        out.write(c);
-      }
-    }
-    return out.toString(cs);
   }
 }

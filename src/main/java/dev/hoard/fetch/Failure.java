@@ -7,7 +7,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
@@ -20,7 +22,7 @@ public final class Failure {
     if (t instanceof ConnectException) return "connection refused";
     if (t instanceof UnknownHostException) return "unknown host " + t.getMessage();
     if (t instanceof NoRouteToHostException) return "no route to host";
-    if (t instanceof SocketTimeoutException || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+    if (t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
       return "timed out (" + message(t) + ")";
     }
     if (t instanceof SSLException) return "TLS error: " + message(t);
@@ -28,7 +30,7 @@ public final class Failure {
     if (t instanceof ConnectionClosedException) return "connection closed early: " + message(t);
     if (t instanceof SocketException) {
       String m = message(t);
-      return m.toLowerCase(java.util.Locale.ROOT).contains("reset") ? "connection reset" : m;
+      return m.toLowerCase(Locale.ROOT).contains("reset") ? "connection reset" : m;
     }
     if (t instanceof InterruptedIOException) return "interrupted";
     if (t instanceof IOException) return message(t);

@@ -2,12 +2,15 @@ package dev.hoard.fetch;
 
 import dev.hoard.url.Urls;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 
@@ -21,7 +24,7 @@ public final class Fetcher {
 
   private final Http http;
   /** Requests sent and still waiting for their answer's head: what {@link #cancelPending} cuts short. */
-  private final java.util.Set<HttpUriRequestBase> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<HttpUriRequestBase> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   public Fetcher(Http http) {
@@ -52,11 +55,11 @@ public final class Fetcher {
       ClassicHttpResponse raw;
       pending.add(request);
       try {
-        if (cancelled) throw new java.io.InterruptedIOException("stopped");
+        if (cancelled) throw new InterruptedIOException("stopped");
         raw = http.client.executeOpen(null, request, null);
-      } catch (java.util.concurrent.CancellationException e) {
+      } catch (CancellationException e) {
         // a stop cancels a request still waiting for a pooled connection: that is an interruption, not a bug
-        throw new java.io.InterruptedIOException("interrupted");
+        throw new InterruptedIOException("interrupted");
       } finally {
         pending.remove(request);
       }

@@ -2,6 +2,7 @@ package dev.hoard.fetch;
 
 import dev.hoard.url.Origin;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +24,7 @@ public record HomeHeaders(String origin, List<Header> headers) {
     List<Header> all = new ArrayList<>(extra);
     String info = url.getRawUserInfo();
     if (info != null && !info.isEmpty()) {
-      String decoded = java.net.URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
+      String decoded = URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
       all.add(new Header("Authorization",
           "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));
     }

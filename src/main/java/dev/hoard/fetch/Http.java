@@ -3,6 +3,10 @@ package dev.hoard.fetch;
 import dev.hoard.url.Origin;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -13,9 +17,11 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -70,7 +76,7 @@ public final class Http implements Closeable {
    * A pool builder whose connections run over {@link WatchedSocket}s: the stall rule covers every byte a server
    * sends, its TLS handshake and response head included.
    */
-  private static PoolingHttpClientConnectionManagerBuilder watchedSockets(java.time.Duration timeout) {
+  private static PoolingHttpClientConnectionManagerBuilder watchedSockets(Duration timeout) {
     return new PoolingHttpClientConnectionManagerBuilder() {
       @Override
       protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver ports, DnsResolver dns,
@@ -82,7 +88,7 @@ public final class Http implements Closeable {
   }
 
   /** How many more connections to {@code url}'s host could open now without waiting for the per-host cap. */
-  public int spareConnections(java.net.URI url) {
+  public int spareConnections(URI url) {
     var total = pool.getTotalStats();
     int spare = total.getMax() - total.getLeased() - total.getPending();
     int port = Origin.of(url).port();
@@ -100,16 +106,16 @@ public final class Http implements Closeable {
    * The default TLS strategy (system trust store, hostnames verified), built on the first https connection: loading
    * the trust store costs a tenth of a second that a run over plain http should not pay.
    */
-  static final class LazyTls implements org.apache.hc.client5.http.ssl.TlsSocketStrategy {
-    private volatile org.apache.hc.client5.http.ssl.TlsSocketStrategy real;
+  static final class LazyTls implements TlsSocketStrategy {
+    private volatile TlsSocketStrategy real;
 
     @Override
-    public javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment,
-        org.apache.hc.core5.http.protocol.HttpContext context) throws IOException {
-      org.apache.hc.client5.http.ssl.TlsSocketStrategy r = real;
+    public SSLSocket upgrade(Socket socket, String target, int port, Object attachment,
+        HttpContext context) throws IOException {
+      TlsSocketStrategy r = real;
       if (r == null) {
         synchronized (this) {
-          if (real == null) real = org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy.createDefault();
+          if (real == null) real = DefaultClientTlsStrategy.createDefault();
           r = real;
         }
       }

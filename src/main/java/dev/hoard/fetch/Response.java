@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -62,7 +63,7 @@ public final class Response implements Closeable {
   public String encoding() {
     String e = header("Content-Encoding");
     if (e == null || e.isBlank()) return null;
-    String coding = e.trim().toLowerCase(java.util.Locale.ROOT);
+    String coding = e.trim().toLowerCase(Locale.ROOT);
     return coding.equals("identity") ? null : coding;
   }
 

@@ -2,6 +2,8 @@ package dev.hoard.fetch;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /** The server answered with an error status: {@code 404 Not Found}, {@code 503 Service Unavailable}. */
 public final class StatusException extends IOException {
@@ -16,7 +18,7 @@ public final class StatusException extends IOException {
 
   /** The reason phrase of the HTTP specification, for a server that sends none (or an empty string). */
   private static String standardReason(int status) {
-    String r = org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog.INSTANCE.getReason(status, java.util.Locale.ROOT);
+    String r = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ROOT);
     return r == null ? "" : r;
   }
 

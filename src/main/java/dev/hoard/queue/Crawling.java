@@ -15,6 +15,7 @@ import dev.hoard.report.DownloadResult;
 import dev.hoard.report.Listener;
 import dev.hoard.url.Redact;
 import dev.hoard.store.MirrorPath;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +49,7 @@ final class Crawling implements Scheduler.Crawl {
   private final AtomicInteger pages = new AtomicInteger();
   private final AtomicBoolean capReported = new AtomicBoolean();
   /** Pages fetched at the last level of {@code -l}, whose links were not followed. */
-  private final java.util.Map<URI, Cut> cut = new ConcurrentHashMap<>();
+  private final Map<URI, Cut> cut = new ConcurrentHashMap<>();
 
   private record Cut(int depth, Landed done) {}
 
@@ -67,7 +69,7 @@ final class Crawling implements Scheduler.Crawl {
 
   @Override
   public String pathOf(Job job) {
-    return MirrorPath.of(job.url()).toString().replace(java.io.File.separatorChar, '/');
+    return MirrorPath.of(job.url()).toString().replace(File.separatorChar, '/');
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.hoard.report;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,5 +1,8 @@
 package dev.hoard.report;
 
+import java.util.Locale;
+import java.util.Objects;
+
 /**
  * The outcome of one download, as reported in plain lines and {@code --json}.
  *
@@ -17,13 +20,13 @@ public record DownloadResult(String url, String path, Status status, long bytes,
     OK, SKIPPED, FAILED;
 
     public String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   public DownloadResult {
-    java.util.Objects.requireNonNull(url, "url");
-    java.util.Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(status, "status");
     if (status == Status.FAILED && error == null) throw new IllegalArgumentException("a failure needs a reason");
   }
 }

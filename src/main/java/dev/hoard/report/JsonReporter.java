@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** {@code --json}: JSON Lines on standard output, one object per finished download and a summary last. */
 public final class JsonReporter implements Listener {
-  /** Writes a null value as {@code null}: every record has every field of the contract, even without a path. */
+  /** Writes a null value as {@code null}: every record has every field docs/output.md lists, even without a path. */
   private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final PrintWriter out;
@@ -18,7 +18,7 @@ public final class JsonReporter implements Listener {
 
   public JsonReporter(PrintWriter out, PrintWriter err) {
     this.out = out;
-    this.errors = new PlainReporter(out, err, false, false);
+    this.errors = PlainReporter.errorsOnly(out, err);
   }
 
   @Override

@@ -10,15 +10,26 @@ public final class PlainReporter implements Listener {
   private final boolean lines;
   private final boolean summary;
 
-  /**
-   * @param lines whether to print a line per finished file
-   * @param summary whether to print the summary line
-   */
-  public PlainReporter(PrintWriter out, PrintWriter err, boolean lines, boolean summary) {
+  /** What goes to standard output besides errors, which always go to standard error. */
+  public enum Show {
+    /** nothing: {@code -q}, or another reporter owns standard output */
+    ERRORS,
+    /** the summary only: live bars showed the files */
+    SUMMARY,
+    /** a line per finished file, then the summary */
+    LINES
+  }
+
+  public PlainReporter(PrintWriter out, PrintWriter err, Show show) {
     this.out = out;
     this.err = err;
-    this.lines = lines;
-    this.summary = summary;
+    this.lines = show == Show.LINES;
+    this.summary = show != Show.ERRORS;
+  }
+
+  /** Errors and problems on standard error, nothing on standard output. */
+  public static PlainReporter errorsOnly(PrintWriter out, PrintWriter err) {
+    return new PlainReporter(out, err, Show.ERRORS);
   }
 
   @Override

@@ -2,9 +2,11 @@ package dev.hoard.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -40,9 +42,9 @@ public final class Folder {
       throw e;
     } catch (AccessDeniedException e) {
       throw new LocalFailure("cannot write to folder '" + dir + "': permission denied", e);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new LocalFailure("cannot create folder '" + dir + "': no such parent folder", e);
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException e) {
       throw new LocalFailure("cannot create folder '" + dir + "': a file of that name is in the way", e);
     } catch (FileSystemException e) {
       String why = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
@@ -77,7 +79,7 @@ public final class Folder {
       if (i < segments.length - 1 && !at.toFile().isDirectory()) {
         try {
           Files.createDirectory(at);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
           // another download may have just created it; only a file (or a link) in the way is a problem
           if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnsafePathException("cannot create folder " + show(at) + ": a file of that name is in the way");
@@ -88,7 +90,7 @@ public final class Folder {
     return at;
   }
 
-  /** The path as reports show it: relative to the working directory, as the contract's {@code --json} says. */
+  /** The path as reports show it: relative to the working directory (docs/output.md, {@code --json}). */
   public String show(Path p) {
     Path shown = shownRoot.resolve(root.relativize(p));
     if (shown.isAbsolute()) {

@@ -1,6 +1,7 @@
 package dev.hoard.store;
 
 import dev.hoard.url.Origin;
+import dev.hoard.url.Percent;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -61,7 +62,7 @@ public final class MirrorPath {
     String[] raw = rawPath.split("/", -1);
     boolean folder = true;
     for (String r : raw) {
-      String name = SafeName.percentDecode(r);
+      String name = Percent.decodeUtf8(r);
       if (name.equals("..")) {
         segments.pollLast();
         folder = true;

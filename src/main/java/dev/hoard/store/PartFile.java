@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -53,8 +54,8 @@ public final class PartFile implements Closeable, Sink {
     return new PartFile(target, part, ch);
   }
 
-  private static java.nio.file.OpenOption[] withNoFollow(Set<StandardOpenOption> opts) {
-    java.nio.file.OpenOption[] out = new java.nio.file.OpenOption[opts.size() + 1];
+  private static OpenOption[] withNoFollow(Set<StandardOpenOption> opts) {
+    OpenOption[] out = new OpenOption[opts.size() + 1];
     int i = 0;
     for (StandardOpenOption o : opts) out[i++] = o;
     out[i] = LinkOption.NOFOLLOW_LINKS;

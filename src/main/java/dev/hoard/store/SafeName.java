@@ -1,6 +1,10 @@
 package dev.hoard.store;
 
+import dev.hoard.url.Percent;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Turns a name chosen by a URL or a server into one safe file name inside the download folder.
@@ -46,17 +50,17 @@ public final class SafeName {
    * would be taken for another download's unfinished bytes, so such a name gets a trailing {@code _}.
    */
   static String reserved(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String lower = name.toLowerCase(Locale.ROOT);
     boolean clash = lower.endsWith(".part") || lower.endsWith(".part.state") || lower.endsWith(".part.state.tmp");
     return clash ? name + "_" : name;
   }
 
   /** The charset file names are encoded in here (from the locale); UTF-8 where the locale says nothing. */
-  private static final java.nio.charset.Charset NAMES = namesCharset();
+  private static final Charset NAMES = namesCharset();
 
-  private static java.nio.charset.Charset namesCharset() {
+  private static Charset namesCharset() {
     try {
-      return java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+      return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     } catch (RuntimeException e) {
       return StandardCharsets.UTF_8;
     }
@@ -67,7 +71,7 @@ public final class SafeName {
    * {@code café} becomes {@code caf%C3%A9} instead of failing.
    */
   static String encodable(String name) {
-    java.nio.charset.CharsetEncoder enc = NAMES.newEncoder();
+    CharsetEncoder enc = NAMES.newEncoder();
     if (enc.canEncode(name)) return name;
     StringBuilder b = new StringBuilder();
     name.codePoints().forEach(cp -> {
@@ -107,36 +111,7 @@ public final class SafeName {
    */
   public static String fromPath(String rawPath) {
     if (rawPath == null || rawPath.isEmpty() || rawPath.endsWith("/")) return DEFAULT;
-    return of(percentDecode(rawPath.substring(rawPath.lastIndexOf('/') + 1)));
-  }
-
-  /**
-   * Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus); malformed escapes are kept as they are, and a
-   * string whose bytes are not UTF-8 is returned as it came.
-   */
-  public static String percentDecode(String raw) {
-    if (raw.indexOf('%') < 0) return raw;
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
-        bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
-        i += 2;
-      } else {
-        int cp = raw.codePointAt(i);
-        bytes.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
-        i += Character.charCount(cp) - 1;
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return raw;
-    }
-  }
-
-  private static int hex(char c) {
-    return Character.digit(c, 16);
+    return of(Percent.decodeUtf8(rawPath.substring(rawPath.lastIndexOf('/') + 1)));
   }
 
   /** The name with {@code .N} before its extension: {@code a.tar.gz} → {@code a.tar.1.gz}, {@code README} → {@code README.1}. */

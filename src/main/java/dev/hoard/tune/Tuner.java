@@ -1,8 +1,10 @@
 package dev.hoard.tune;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The pool-size sweep of {@code hoard tune}: runs the same downloads once (or more) for each pair of outer and inner
@@ -31,7 +33,7 @@ public final class Tuner {
   }
 
   /** Measures every pair, in order, and hands each to {@code each} as soon as it is known. */
-  public List<Pair> sweep(List<Integer> jobs, List<Integer> connections, java.util.function.Consumer<Pair> each)
+  public List<Pair> sweep(List<Integer> jobs, List<Integer> connections, Consumer<Pair> each)
       throws InterruptedException {
     List<Pair> out = new ArrayList<>();
     for (int j : jobs) {
@@ -43,7 +45,7 @@ public final class Tuner {
           rates[r] = rate(m);
           failed += m.failed();
         }
-        java.util.Arrays.sort(rates);
+        Arrays.sort(rates);
         Pair p = new Pair(j, x, rates[runs / 2], runs, failed);
         out.add(p);
         each.accept(p);

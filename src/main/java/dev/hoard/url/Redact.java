@@ -1,6 +1,7 @@
 package dev.hoard.url;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /** Hides the password of a URL wherever a URL is shown: {@code https://user:***@host/}. */
@@ -37,7 +38,7 @@ public final class Redact {
     try {
       // a URL with a real host and '@' only after its authority has no user-info to hide
       if (new URI(text).getHost() != null) return text;
-    } catch (java.net.URISyntaxException malformed) {
+    } catch (URISyntaxException malformed) {
       // hide below
     }
     return text.substring(0, colon + 1) + "***" + text.substring(at);

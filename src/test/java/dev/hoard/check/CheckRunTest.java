@@ -78,13 +78,13 @@ class CheckRunTest {
 
   @Test
   void onceReportsEverySiteInListOrderAndASummary() {
-    CheckRun.Outcome outcome = run(options(null, null, false), new FakeClock(0)).run(list("/ok", "/missing", "/broken"));
+    CheckRun.Totals outcome = run(options(null, null, false), new FakeClock(0)).run(list("/ok", "/missing", "/broken"));
     assertEquals(List.of(
         line("up", 200, "/ok", null),
         line("down", 404, "/missing", "404 Client Error"),
         line("down", 500, "/broken", "500 Server Error"),
         "3 checked: 1 up, 2 down in 0 ms"), out.toString().lines().toList());
-    assertEquals(new CheckRun.Outcome(1, 2, 0, false, false), outcome);
+    assertEquals(new CheckRun.Totals(1, 2, 0, false, false), outcome);
   }
 
   @Test
@@ -100,9 +100,9 @@ class CheckRunTest {
 
   @Test
   void aFailingNotifyCommandIsReportedAndDoesNotStopTheRun() {
-    CheckRun.Outcome outcome = run(options(null, "exit 7", false), new FakeClock(0))
+    CheckRun.Totals outcome = run(options(null, "exit 7", false), new FakeClock(0))
         .run(list("/missing", "/ok", "/broken"));
-    assertEquals(new CheckRun.Outcome(1, 2, 0, false, false), outcome);
+    assertEquals(new CheckRun.Totals(1, 2, 0, false, false), outcome);
     assertEquals(4, out.toString().lines().count());
     List<String> errors = err.toString().lines().toList();
     assertEquals(List.of(
@@ -115,9 +115,9 @@ class CheckRunTest {
     List<LinksFile.Entry> entries = new ArrayList<>();
     list("/ok").forEachRemaining(entries::add);
     entries.add(new LineError("links.txt", 2, "not an http or https URL: 'ftp://x/'"));
-    CheckRun.Outcome outcome = run(options(null, null, false), new FakeClock(0)).run(entries.iterator());
+    CheckRun.Totals outcome = run(options(null, null, false), new FakeClock(0)).run(entries.iterator());
     assertEquals("links.txt:2: not an http or https URL: 'ftp://x/'", err.toString().strip());
-    assertEquals(new CheckRun.Outcome(1, 0, 1, false, false), outcome);
+    assertEquals(new CheckRun.Totals(1, 0, 1, false, false), outcome);
   }
 
   @Test
@@ -128,7 +128,7 @@ class CheckRunTest {
     CheckRun run = run(options(Duration.ofMinutes(5), appendChange(), true), ticker);
     ticker.stopAfter(7, run::stop);
 
-    CheckRun.Outcome outcome = run.run(list("/flap", "/ok"));
+    CheckRun.Totals outcome = run.run(list("/flap", "/ok"));
 
     assertEquals(List.of(
         line("up", 200, "/flap", null),
@@ -146,7 +146,7 @@ class CheckRunTest {
     for (int i = 0; i < 4; i++) hooked.add(JSON.std.mapFrom(receiver.takeRequest().getBody().utf8()).get("state"));
     assertEquals(List.of("down", "up", "down", "up"), hooked);
     assertEquals(4, receiver.getRequestCount());
-    assertEquals(new CheckRun.Outcome(2, 0, 0, true, true), outcome);
+    assertEquals(new CheckRun.Totals(2, 0, 0, true, true), outcome);
     assertEquals(false, Thread.currentThread().isInterrupted(), "the stop leaked an interrupt to the caller");
     assertEquals("", err.toString());
   }
@@ -177,9 +177,9 @@ class CheckRunTest {
 
   @Test
   void watchWithNothingToCheckEndsAtOnceAndSaysSo() {
-    CheckRun.Outcome outcome = run(options(Duration.ofSeconds(30), null, false), new FakeClock(0))
+    CheckRun.Totals outcome = run(options(Duration.ofSeconds(30), null, false), new FakeClock(0))
         .run(List.<LinksFile.Entry>of(new LineError("links.txt", 1, "bad")).iterator());
-    assertEquals(new CheckRun.Outcome(0, 0, 1, true, false), outcome);
+    assertEquals(new CheckRun.Totals(0, 0, 1, true, false), outcome);
     assertTrue(err.toString().contains("hoard: nothing to watch"), err.toString());
   }
 
@@ -187,8 +187,8 @@ class CheckRunTest {
   void aRunStoppedBeforeItStartsChecksNothing() {
     CheckRun run = run(options(Duration.ofSeconds(30), null, false), new FakeClock(0));
     run.stop();
-    CheckRun.Outcome outcome = run.run(list("/ok"));
-    assertEquals(new CheckRun.Outcome(0, 0, 0, true, true), outcome);
+    CheckRun.Totals outcome = run.run(list("/ok"));
+    assertEquals(new CheckRun.Totals(0, 0, 0, true, true), outcome);
     assertEquals(List.of(), sites.methods("/ok"));
   }
 }

@@ -6,7 +6,6 @@ import static dev.hoard.testing.Servers.chunked;
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
