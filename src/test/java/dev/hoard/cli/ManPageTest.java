@@ -76,6 +76,32 @@ class ManPageTest {
     }
   }
 
+  @picocli.CommandLine.Command(name = "grouped", description = "A command whose options come in topics.")
+  static final class Grouped {
+    static final class Network {
+      @picocli.CommandLine.Option(names = "--proxy", paramLabel = "URL", description = "Through this proxy.")
+      String proxy;
+    }
+
+    @picocli.CommandLine.Option(names = "--loose", description = "In no group.")
+    boolean loose;
+
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Network:%n")
+    Network network;
+  }
+
+  @Test
+  void setsEachOptionGroupUnderItsHeadingAfterTheOptionsInNoGroup() {
+    CommandLine root = new CommandLine(new Cli.Hoard());
+    root.addSubcommand("grouped", new Grouped());
+    StringWriter text = new StringWriter();
+    ManPage.write(root, "1", new PrintWriter(text));
+    String page = text.toString();
+    int options = page.indexOf(".PP\n\\fBOptions\\fR\n.TP\n\\fB\\-\\-loose\\fR");
+    int network = page.indexOf(".PP\n\\fBNetwork\\fR\n.TP\n\\fB\\-\\-proxy\\fR=\\fIURL\\fR");
+    assertTrue(options > 0 && network > options, page);
+  }
+
   @Test
   void theBuildWritesThePageBesideTheJar() throws IOException {
     // the process-classes phase runs before the tests, so a Maven test run always finds it
