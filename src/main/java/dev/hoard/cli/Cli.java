@@ -33,10 +33,8 @@ public final class Cli {
     }
   }
 
-  /** Runs one command line; returns the exit status. */
-  public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
-      String... args) {
-    Context ctx = new Context(out, err, in, interrupt, terminal);
+  /** The command tree of hoard and its subcommands, as {@link #run} executes it and the man page describes it. */
+  static CommandLine commandLine(Context ctx) {
     CommandLine cmd = new CommandLine(new Hoard());
     cmd.addSubcommand("get", new GetCommand(ctx));
     cmd.addSubcommand("check", new CheckCommand(ctx));
@@ -44,6 +42,13 @@ public final class Cli {
     CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     gen.getCommandSpec().usageMessage().hidden(false);
     cmd.addSubcommand("generate-completion", gen);
+    return cmd;
+  }
+
+  /** Runs one command line; returns the exit status. */
+  public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
+      String... args) {
+    CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal));
     cmd.setOut(out).setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler((ex, a) -> {
