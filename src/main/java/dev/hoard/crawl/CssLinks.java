@@ -35,7 +35,7 @@ import java.util.Set;
  *   <tr><td>{@code url( "b c.png" )}, {@code url('b c.png')}</td><td>{@code b c.png} with its quote</td></tr>
  *   <tr><td>{@code url(a\).png)}, {@code url(\61 .png)}</td><td>{@code a).png}, {@code a.png}</td></tr>
  *   <tr><td>{@code @import "x.css";}, {@code @import url(x.css) screen;}</td><td>{@code x.css}, imported</td></tr>
- *   <tr><td>{@code /* url(a.png) *}{@code /}, {@code content:"url(b.png)"}</td><td>nothing</td></tr>
+ *   <tr><td>a comment holding {@code url(a.png)}, {@code content:"url(b.png)"}</td><td>nothing</td></tr>
  *   <tr><td>{@code url(a b.png) url(c.png)}</td><td>{@code c.png}</td></tr>
  *   <tr><td>{@code image-set("a.png" 1x, url(b.png) 2x)}</td><td>{@code a.png}, {@code b.png}</td></tr>
  *   <tr><td>{@code @namespace svg url(http://www.w3.org/2000/svg);}</td><td>nothing</td></tr>

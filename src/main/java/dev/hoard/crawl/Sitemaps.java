@@ -111,6 +111,7 @@ public final class Sitemaps {
    *
    * @param start any http(s) URL of the host (scheme, host and port count)
    * @throws InterruptedException when interrupted while fetching; the URLs given so far stay given
+   * @throws IllegalArgumentException when {@code start} is not an http(s) URL with a host
    */
   public Outcome walk(URI start, Consumer<URI> each) throws InterruptedException {
     String robotsUrl = Robots.robotsUrl(start);
