@@ -21,9 +21,17 @@ import java.util.List;
 final class Srcset {
   private Srcset() {}
 
+  /** Where a candidate URL lies in the attribute value: {@code [start, end)}. */
+  record Span(int start, int end) {}
+
   /** The candidate URLs of {@code srcset}, unresolved, in order. */
   static List<String> urls(String srcset) {
-    List<String> out = new ArrayList<>();
+    return spans(srcset).stream().map(s -> srcset.substring(s.start(), s.end())).toList();
+  }
+
+  /** Where each candidate URL of {@code srcset} lies, in order. */
+  static List<Span> spans(String srcset) {
+    List<Span> out = new ArrayList<>();
     int i = 0;
     int n = srcset.length();
     while (i < n) {
@@ -38,7 +46,7 @@ final class Srcset {
       } else {
         i = skipDescriptors(srcset, i);
       }
-      if (!url.isEmpty()) out.add(url);
+      if (!url.isEmpty()) out.add(new Span(start, start + url.length()));
     }
     return out;
   }

@@ -31,6 +31,13 @@ class SrcsetTest {
   }
 
   @Test
+  void spansEachCandidateUrlWithoutItsTrailingCommas() {
+    String srcset = " a.png 1x,b,, c.png";
+    assertEquals(List.of(new Srcset.Span(1, 6), new Srcset.Span(10, 11), new Srcset.Span(14, 19)),
+        Srcset.spans(srcset));
+  }
+
+  @Test
   void findsNothingInBlankOrCommaOnlyValues() {
     assertEquals(List.of(), Srcset.urls(""));
     assertEquals(List.of(), Srcset.urls(" , ,\n"));
