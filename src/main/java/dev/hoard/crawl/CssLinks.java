@@ -2,6 +2,7 @@ package dev.hoard.crawl;
 
 import dev.hoard.crawl.CssScanner.Token;
 import dev.hoard.crawl.CssScanner.Type;
+import dev.hoard.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.hoard.crawl;
 
+import dev.hoard.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.hoard.crawl;
 
+import dev.hoard.url.UrlNormalizer;
 import java.net.URI;
 import java.util.Objects;
 
