@@ -1,6 +1,7 @@
 package dev.hoard.crawl;
 
 import dev.hoard.url.UrlNormalizer;
+import dev.hoard.url.UrlResolver;
 import java.net.URI;
 import java.util.Objects;
 
@@ -40,7 +41,8 @@ public record Link(String value, URI url, String fragment, Kind kind) {
   static Link resolve(String value, String base, Kind kind) {
     String trimmed = trimControlsAndSpaces(value);
     if (trimmed.isEmpty() || trimmed.startsWith("#")) return null;
-    String absolute = org.jsoup.internal.StringUtil.resolve(base, trimmed);
+    String absolute = UrlResolver.resolve(base, trimmed);
+    if (absolute == null) return null;
     URI url = UrlNormalizer.normalize(absolute);
     if (url == null) return null;
     int hash = absolute.indexOf('#');

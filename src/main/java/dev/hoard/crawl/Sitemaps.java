@@ -10,6 +10,7 @@ import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
 import dev.hoard.url.UrlNormalizer;
+import dev.hoard.url.UrlResolver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -120,7 +121,7 @@ public final class Sitemaps {
     Deque<URI> queue = new ArrayDeque<>();
     Set<URI> seen = new HashSet<>();
     for (String s : robotsSitemaps(robotsUrl, problems)) {
-      URI u = UrlNormalizer.normalize(org.jsoup.internal.StringUtil.resolve(robotsUrl, s));
+      URI u = UrlNormalizer.normalize(UrlResolver.resolve(robotsUrl, s));
       if (u != null && seen.add(u)) queue.add(u);
     }
     boolean fallback = queue.isEmpty();

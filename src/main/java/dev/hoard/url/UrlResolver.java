@@ -3,7 +3,7 @@ package dev.hoard.url;
 /**
  * Resolves a link as written in a page against the page's base URL (RFC 3986 §5.2), on strings: no
  * {@code java.net.URL} and no regex per link. Dot segments and escapes are left to {@link UrlNormalizer}, which every
- * resolved link goes through next; the fragment is dropped.
+ * resolved link goes through next (and which drops the fragment the result keeps).
  *
  * <table>
  *   <caption>base {@code http://h/a/b/page.html?q=1}, ref → result</caption>
@@ -12,8 +12,9 @@ package dev.hoard.url;
  *   <tr><td>{@code /root.css}</td><td>{@code http://h/root.css}</td></tr>
  *   <tr><td>{@code //cdn.example/lib.js}</td><td>{@code http://cdn.example/lib.js}</td></tr>
  *   <tr><td>{@code ?p=2}</td><td>{@code http://h/a/b/page.html?p=2}</td></tr>
- *   <tr><td>{@code #top}, {@code ""}</td><td>{@code http://h/a/b/page.html?q=1}</td></tr>
- *   <tr><td>{@code https://other/x}, {@code mailto:a@h}</td><td>as written</td></tr>
+ *   <tr><td>{@code #top}</td><td>{@code http://h/a/b/page.html?q=1#top}</td></tr>
+ *   <tr><td>{@code ""}</td><td>{@code http://h/a/b/page.html?q=1}</td></tr>
+ *   <tr><td>{@code https://other/x#f}, {@code mailto:a@h}</td><td>as written</td></tr>
  * </table>
  */
 public final class UrlResolver {
@@ -24,8 +25,6 @@ public final class UrlResolver {
    */
   public static String resolve(String base, String ref) {
     String r = strip(ref);
-    int hash = r.indexOf('#');
-    if (hash >= 0) r = r.substring(0, hash);
     if (hasScheme(r)) return r;
     int colon = base.indexOf("://");
     if (colon <= 0) return null;
@@ -41,6 +40,7 @@ public final class UrlResolver {
     String path = pathStart < 0 ? "/" : base.substring(pathStart, queryStart >= 0 ? queryStart : end);
     if (r.startsWith("//")) return scheme + ":" + r;
     if (r.isEmpty()) return base.substring(0, end);
+    if (r.startsWith("#")) return base.substring(0, end) + r;
     if (r.startsWith("?")) return origin + path + r;
     if (r.startsWith("/")) return origin + r;
     return origin + path.substring(0, path.lastIndexOf('/') + 1) + r;

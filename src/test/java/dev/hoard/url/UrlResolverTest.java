@@ -14,9 +14,10 @@ class UrlResolverTest {
       http://h/a/b/page.html?q=1 | //cdn.example/lib.js   | http://cdn.example/lib.js
       https://h/a/b/             | //cdn.example/lib.js   | https://cdn.example/lib.js
       http://h/a/b/page.html?q=1 | ?p=2                   | http://h/a/b/page.html?p=2
-      http://h/a/b/page.html?q=1 | #top                   | http://h/a/b/page.html?q=1
+      http://h/a/b/page.html?q=1 | #top                   | http://h/a/b/page.html?q=1#top
       http://h/a/b/page.html?q=1 | ''                     | http://h/a/b/page.html?q=1
-      http://h/a/b/page.html?q=1 | https://other/x#frag   | https://other/x
+      http://h/a/b/page.html?q=1 | https://other/x#frag   | https://other/x#frag
+      http://h/a/b/c             | d?e#f                  | http://h/a/b/d?e#f
       http://h/a/b/page.html?q=1 | mailto:a@h             | mailto:a@h
       http://h/a/b/page.html?q=1 | javascript:void(0)     | javascript:void(0)
       http://h:8080              | x                      | http://h:8080/x
