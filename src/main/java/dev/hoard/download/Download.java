@@ -8,6 +8,7 @@ import dev.hoard.fetch.ContentDisposition;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.GiveUpException;
 import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.HttpDate;
 import dev.hoard.fetch.Probe;
 import dev.hoard.fetch.RangeRequests;
 import dev.hoard.fetch.RangesRefusedException;
@@ -19,6 +20,7 @@ import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
 import dev.hoard.runtime.Clock;
 import dev.hoard.runtime.StopSignal;
+import dev.hoard.store.FileOrigin;
 import dev.hoard.store.LocalFailure;
 import dev.hoard.store.PartFile;
 import dev.hoard.store.ResumeState;
@@ -35,7 +37,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -52,21 +53,23 @@ final class Download {
   private final Job job;
   private final String shown;
   private final HomeHeaders home;
-  private final UnaryOperator<String> rename;
+  private final Naming naming;
   private final long started = System.nanoTime();
   private int http;
   private long bytes;
   private String contentType;
   private URI finalUrl;
-  /** The name the server offered ({@code --content-disposition}), when the download must move to it. */
+  private String lastModified;
+  /** Where the download must go on: the name the server offered, or the next one when its own was another's. */
   private String movedTo;
+  private boolean offerTaken;
 
-  Download(Downloads shared, Job job, HomeHeaders home, UnaryOperator<String> rename) {
+  Download(Downloads shared, Job job, HomeHeaders home, Naming naming) {
     this.shared = shared;
     this.job = job;
     this.shown = Redact.url(job.url());
     this.home = home;
-    this.rename = rename;
+    this.naming = naming;
   }
 
   Landed run(String relative) throws LocalFailure {
@@ -77,7 +80,8 @@ final class Download {
         if (movedTo == null) return landed;
         relative = movedTo;
         movedTo = null;
-        mayRename = false;
+        // the server's name is taken once; a path found taken on disk does not change that
+        if (offerTaken) mayRename = false;
       }
     }
   }
@@ -89,10 +93,16 @@ final class Download {
       // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
       File file = target.toFile();
       if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
-      if (!shared.options.overwrite() && file.exists()) return skip(target);
+      if (!shared.options.overwrite() && file.exists()) {
+        // done means done for this URL: a file of another URL, or of none, is never taken as done nor replaced
+        String origin = FileOrigin.of(target);
+        if (shown.equals(origin)) return skip(target);
+        movedTo = naming.taken(relative, origin);
+        return null;
+      }
       for (int restart = 0; ; restart++) {
         try {
-          return fetch(target, restart > 0, mayRename);
+          return fetch(relative, target, restart > 0, mayRename);
         } catch (RemoteChangedException e) {
           if (restart >= MAX_RESTARTS) throw e;
           shared.listener.problem(shown + ": " + e.getMessage() + "; starting over");
@@ -123,10 +133,18 @@ final class Download {
   }
 
   /** Fetches into {@code target}, resuming what is on disk unless {@code startOver}; null when moved elsewhere. */
-  private Landed fetch(Path target, boolean startOver, boolean mayRename) throws IOException {
+  private Landed fetch(String relative, Path target, boolean startOver, boolean mayRename) throws IOException {
     Path statePath = PartFile.stateOf(target);
     Path partPath = PartFile.partOf(target);
     boolean partThere = partPath.toFile().exists();
+    if (partThere && !startOver) {
+      // another URL's unfinished bytes are never appended to, nor thrown away: this download goes elsewhere
+      String origin = FileOrigin.of(partPath);
+      if (origin != null && !origin.equals(shown)) {
+        movedTo = naming.taken(relative, origin);
+        return null;
+      }
+    }
     // Files.size follows links: a link planted as NAME.part must not lend its target's size to the Range asked
     long partSize = partThere && Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
     ResumePlan plan = ResumePlan.decide(
@@ -141,12 +159,13 @@ final class Download {
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
+    lastModified = probe.remote().lastModified();
     String mismatch = plan.mismatch(probe.remote());
     if (mismatch != null) {
       probe.response().abort();
       throw new RemoteChangedException(mismatch);
     }
-    if (mayRename && moves(target, probe)) return null;
+    if (mayRename && moves(relative, probe)) return null;
     RemoteFile remote = probe.remote();
     if (remote.length() > shared.options.maxFileSize()) {
       probe.response().abort();
@@ -168,13 +187,14 @@ final class Download {
   }
 
   /** Whether the server offers another name ({@code --content-disposition}): then the download moves to it. */
-  private boolean moves(Path target, Probe probe) {
+  private boolean moves(String relative, Probe probe) {
     String offered = ContentDisposition.filename(probe.response().header("Content-Disposition"));
     if (offered == null) return false;
-    Path named = target.resolveSibling(rename.apply(SafeName.of(offered)));
-    if (named.equals(target)) return false;
+    String named = naming.offered(relative, SafeName.of(offered));
+    if (named.equals(relative)) return false;
     probe.response().abort();
-    movedTo = shared.folder.root().relativize(named).toString().replace(File.separatorChar, '/');
+    movedTo = named;
+    offerTaken = true;
     return true;
   }
 
@@ -182,7 +202,7 @@ final class Download {
   private Landed alreadyWhole(Path target, Probe probe) throws IOException {
     probe.response().abort();
     if (probe.remote().length() != probe.from()) throw new RemoteChangedException("server copy changed since the last run");
-    try (PartFile part = PartFile.open(target, false)) {
+    try (PartFile part = PartFile.open(target, false, shown)) {
       part.setLength(probe.from());
       bytes = probe.from();
       return commit(target, part);
@@ -209,7 +229,7 @@ final class Download {
     // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
     // skip it: a stateless part that small is fetched again whole
     if (table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM) saver.saveNow();
-    try (PartFile part = PartFile.open(target, done.isEmpty())) {
+    try (PartFile part = PartFile.open(target, done.isEmpty(), shown)) {
       RangeRequests source = new RangeRequests(shared.fetcher, shared.retrier, job.url(), home, remote);
       Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, shared.limiter, Clock.SYSTEM,
           this::progress, shared.workers, held -> shared.budget.room(job.url(), held)));
@@ -240,7 +260,7 @@ final class Download {
     for (int attempt = 1; ; attempt++) {
       PartFile opened;
       try {
-        opened = PartFile.open(target, true);
+        opened = PartFile.open(target, true, shown);
       } catch (IOException | RuntimeException e) {
         probe.response().abort();
         throw e;
@@ -268,6 +288,7 @@ final class Download {
           part.close();
           probe = Probe.whole(shared.fetcher, shared.retrier, job.url(), home);
           http = probe.response().status();
+          lastModified = probe.remote().lastModified();
           continue;
         }
         long expected = probe.remote().length();
@@ -298,7 +319,7 @@ final class Download {
         throw new GiveUpException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
       }
     }
-    part.commit(shared.options.overwrite());
+    part.commit(shared.options.overwrite(), HttpDate.parse(lastModified));
     PartFile.stateOf(target).toFile().delete();
     return new Landed(result(target, Status.OK, null), target, contentType, finalUrl);
   }

@@ -9,14 +9,19 @@ import dev.hoard.report.Listener;
 import dev.hoard.runtime.StopSignal;
 import dev.hoard.runtime.Threads;
 import dev.hoard.store.Folder;
+import dev.hoard.store.FileOrigin;
 import dev.hoard.store.LocalFailure;
+import dev.hoard.store.PartFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 /**
  * The downloads of one run and what they share: the options, the fetcher and its retries, the folder, the report,
@@ -52,10 +57,32 @@ public final class Downloads implements AutoCloseable {
    * Downloads {@code job} into {@code relative} (a safe path inside the folder). A failure is a result; only a local
    * failure, which stops the run, is thrown.
    *
-   * @param rename gives a run-unique name for a name the server offered ({@code --content-disposition})
+   * @param naming where to go when the server offers a name, or the path is another URL's on disk
    */
-  public Landed run(Job job, String relative, HomeHeaders home, UnaryOperator<String> rename) throws LocalFailure {
-    return new Download(this, job, home, rename).run(relative);
+  public Landed run(Job job, String relative, HomeHeaders home, Naming naming) throws LocalFailure {
+    return new Download(this, job, home, naming).run(relative);
+  }
+
+  /**
+   * What is on disk at {@code relative}: null for nothing this download cannot use (no file; or an unfinished part
+   * of no recorded URL, which it may resume); otherwise the URL the file or part records, or "" when the file
+   * records none (another tool's, an older hoard's) or is a folder.
+   */
+  public String diskOwner(String relative) {
+    Path target = folder.root().resolve(relative);
+    if (target.toFile().exists()) {
+      String origin = FileOrigin.of(target);
+      return origin == null ? "" : origin;
+    }
+    Path part = PartFile.partOf(target);
+    return part.toFile().exists() ? FileOrigin.of(part) : null;
+  }
+
+  /** Moves a finished file of this run from {@code from} to {@code to}, both paths inside the folder. */
+  public void move(String from, String to) throws IOException {
+    Path source = folder.root().resolve(from);
+    if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) return;
+    PartFile.move(source, folder.resolve(to));
   }
 
   StopSignal stop() {

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Locale;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -85,13 +85,10 @@ public final class Response implements Closeable {
     try {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
     } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(now, when);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (RuntimeException notDate) {
-        return null;
-      }
+      Instant when = HttpDate.parse(v);
+      if (when == null) return null;
+      Duration d = Duration.between(now.toInstant(), when);
+      return d.isNegative() ? Duration.ZERO : d;
     }
   }
 

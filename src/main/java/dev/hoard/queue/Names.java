@@ -3,22 +3,86 @@ package dev.hoard.queue;
 import dev.hoard.store.SafeName;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The file names this run has handed out, so two different URLs that map to one name both land: the first (in list
- * order) keeps the name, the next gets {@code name.1.ext}, and so on. Holds 64-bit hashes, not strings, so a list of
- * millions of lines stays small.
+ * The naming authority of a run: the paths (relative to the folder) it has handed out, and the folders they need, so
+ * two different URLs that map to one path both land. The first (in list order) keeps the path, the next gets
+ * {@code name.1.ext}, and so on; only the last path segment is ever numbered, never a folder or a host of the mirror
+ * tree. A path taken on disk by a file of another URL (or of none) stays that file's. Holds 64-bit hashes, not
+ * strings, so a list of millions of lines stays small.
  */
 final class Names {
-  private final Map<Long, Long> owners = new HashMap<>();
+  /** The owner of a path that is a folder: of every URL below it, of none itself. */
+  private static final long FOLDER = 0x632be59bd9b4e019L;
+  /** The owner of a path taken on disk by something that records no URL. */
+  private static final long UNKNOWN = 0x9e3779b97f4a7c15L;
 
-  /** A name for {@code url} based on {@code wanted}: the same one again for the same URL. */
+  /** What is on disk at a path: nothing (null), or the URL it records ("" for none). */
+  @FunctionalInterface
+  interface Disk extends Function<String, String> {
+    Disk EMPTY = path -> null;
+  }
+
+  private final Map<Long, Long> owners = new HashMap<>();
+  private final Disk disk;
+
+  Names(Disk disk) {
+    this.disk = disk;
+  }
+
+  /**
+   * The first folder of {@code wanted} that a file of this run holds ({@code h/docs} for {@code h/docs/intro}), or
+   * null when every folder on the way is free; then they are all recorded as folders, so no file takes their name.
+   */
+  synchronized String fileInTheWay(String wanted) {
+    for (int slash = wanted.indexOf('/'); slash >= 0; slash = wanted.indexOf('/', slash + 1)) {
+      Long owner = owners.get(hash(wanted.substring(0, slash)));
+      if (owner != null && owner != FOLDER && owner != UNKNOWN) return wanted.substring(0, slash);
+    }
+    for (int slash = wanted.indexOf('/'); slash >= 0; slash = wanted.indexOf('/', slash + 1)) {
+      owners.put(hash(wanted.substring(0, slash)), FOLDER);
+    }
+    return null;
+  }
+
+  /** A path for {@code url} based on {@code wanted}: the same one again for the same URL. */
   synchronized String reserve(String wanted, String url) {
-    long owner = hash(url);
+    return reserve(wanted, hash(url));
+  }
+
+  /**
+   * {@code path}, a file of this run, must give way to a folder of its name: the next free path for its owner, to
+   * which the caller moves it. The path is a folder from now on.
+   */
+  synchronized String moveAside(String path) {
+    Long owner = owners.put(hash(path), FOLDER);
+    return reserve(path, owner == null ? UNKNOWN : owner);
+  }
+
+  /**
+   * Records that {@code path} is taken on disk by a file of {@code ownerUrl} (null when the file records none): from
+   * now on only that URL gets the path.
+   */
+  synchronized void takenOnDisk(String path, String ownerUrl) {
+    owners.put(hash(path), ownerUrl == null || ownerUrl.isEmpty() ? UNKNOWN : hash(ownerUrl));
+  }
+
+  private String reserve(String wanted, long owner) {
+    int slash = wanted.lastIndexOf('/');
+    String folder = wanted.substring(0, slash + 1);
+    String name = wanted.substring(slash + 1);
     for (int n = 0; ; n++) {
-      String candidate = n == 0 ? wanted : SafeName.numbered(wanted, n);
-      Long current = owners.putIfAbsent(hash(candidate), owner);
-      if (current == null || current == owner) return candidate;
+      String candidate = n == 0 ? wanted : folder + SafeName.numbered(name, n);
+      long key = hash(candidate);
+      Long current = owners.get(key);
+      if (current == null) {
+        // first met in this run: what the disk holds there decides whose it is
+        String onDisk = disk.apply(candidate);
+        current = onDisk == null ? owner : onDisk.isEmpty() ? UNKNOWN : hash(onDisk);
+        owners.put(key, current);
+      }
+      if (current == owner) return candidate;
     }
   }
 

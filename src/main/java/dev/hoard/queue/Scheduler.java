@@ -1,27 +1,31 @@
 package dev.hoard.queue;
 
-import dev.hoard.runtime.Threads;
-import dev.hoard.url.UrlNormalizer;
 import dev.hoard.download.Downloads;
 import dev.hoard.download.Landed;
+import dev.hoard.download.Naming;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.Listener;
-import dev.hoard.url.Redact;
 import dev.hoard.report.Summary;
 import dev.hoard.runtime.StopSignal;
+import dev.hoard.runtime.Threads;
 import dev.hoard.store.LocalFailure;
 import dev.hoard.store.SafeName;
+import dev.hoard.url.Redact;
+import dev.hoard.url.UrlNormalizer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,7 +73,10 @@ final class Scheduler {
   private final Listener listener;
   private final StopSignal stop;
   private final Crawl crawl;
-  private final Names names = new Names();
+  private final Names names;
+  /** The paths of the downloads running now, and the jobs waiting for one of them to land. */
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final List<Job> waiting = new ArrayList<>();
   private final Set<Long> seen = new HashSet<>();
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -86,7 +93,11 @@ final class Scheduler {
     this.listener = listener;
     this.stop = stop;
     this.crawl = crawl;
+    this.names = new Names(options.download().overwrite() ? Names.Disk.EMPTY : downloads::diskOwner);
   }
+
+  /** A job that waited for a download to land before its path could be made: it was admitted already. */
+  private record Waited(Job job) {}
 
   /** What a run came to. */
   record Tally(Summary summary, boolean badLines, LocalFailure localFailure) {}
@@ -99,7 +110,10 @@ final class Scheduler {
     try {
       while (!stop.stopped()) {
         Object next = events.poll();
-        if (next == WAKE) continue;
+        if (next == WAKE) {
+          retryWaiting();
+          continue;
+        }
         if (next == null && entries.hasNext()) {
           LinksFile.Entry entry = entries.next();
           if (entry instanceof LineError bad) {
@@ -110,15 +124,33 @@ final class Scheduler {
           next = entry;
         }
         if (next == null) {
-          if (inFlight.get() == 0 && events.isEmpty()) break;
+          if (inFlight.get() == 0 && events.isEmpty()) {
+            if (waiting.isEmpty()) break;
+            retryWaiting();
+            continue;
+          }
           next = events.take();
-          if (next == WAKE) continue;
+          if (next == WAKE) {
+            retryWaiting();
+            continue;
+          }
         }
-        Job job = (Job) next;
-        if (!admit(job)) continue;
+        Job job;
+        if (next instanceof Waited w) {
+          job = w.job();
+        } else {
+          job = (Job) next;
+          if (!admit(job)) continue;
+        }
+        String wanted;
         String name;
         try {
-          name = name(job);
+          wanted = wanted(job);
+          if (!makeRoom(wanted)) {
+            waiting.add(job);
+            continue;
+          }
+          name = names.reserve(wanted, owner(job));
         } catch (RuntimeException e) {
           // one URL no name can be made for fails alone; the run goes on
           record(failure(job, "no safe file name: " + e.getMessage()));
@@ -130,10 +162,12 @@ final class Scheduler {
           break;
         }
         inFlight.incrementAndGet();
+        running.add(name);
         outer.execute(() -> {
           try {
-            runOne(job, name);
+            runOne(job, name, new JobNaming(wanted, owner(job)));
           } finally {
+            running.remove(name);
             inFlight.decrementAndGet();
             slots.release();
             events.add(WAKE);
@@ -178,20 +212,73 @@ final class Scheduler {
     return (canonical == null ? job.url() : canonical).toString();
   }
 
-  private String name(Job job) {
-    String wanted;
-    if (crawl != null) wanted = crawl.pathOf(job);
-    else if (job.out() != null) wanted = SafeName.of(job.out());
-    else wanted = SafeName.fromPath(job.url().getRawPath());
-    return names.reserve(wanted, job.url().toString());
+  /** A download landed: the jobs that waited for a path to be free try again. */
+  private void retryWaiting() {
+    for (Job w : waiting) events.add(new Waited(w));
+    waiting.clear();
   }
 
-  private void runOne(Job job, String name) {
+  /**
+   * Makes the folders of {@code wanted} free of this run's files: a file named like one of them (the page
+   * {@code /docs} when {@code /docs/intro} comes) moves aside to its next numbered name, as a collision would; false
+   * when that file is still being downloaded, and the job must wait for it to land.
+   */
+  private boolean makeRoom(String wanted) {
+    for (String file = names.fileInTheWay(wanted); file != null; file = names.fileInTheWay(wanted)) {
+      if (running.contains(file)) return false;
+      String aside = names.moveAside(file);
+      try {
+        downloads.move(file, aside);
+        listener.problem(file + " moved to " + aside + ": " + wanted + " needs it as a folder");
+      } catch (IOException e) {
+        listener.problem("cannot move " + file + " to " + aside + " to make room for " + wanted + ": "
+            + e.getMessage());
+      }
+    }
+    return true;
+  }
+
+  /** The path a job asks for, before collisions: its mirror path, its {@code out=}, or its URL's last segment. */
+  private String wanted(Job job) {
+    if (crawl != null) return crawl.pathOf(job);
+    if (job.out() != null) return SafeName.of(job.out());
+    return SafeName.fromPath(job.url().getRawPath());
+  }
+
+  /** Whose a path is: the URL as files record it (password hidden). */
+  private static String owner(Job job) {
+    return Redact.url(job.url());
+  }
+
+  /** The naming authority as one job sees it: collisions are numbered from the path it asked for. */
+  private final class JobNaming implements Naming {
+    private String wanted;
+    private final String owner;
+
+    JobNaming(String wanted, String owner) {
+      this.wanted = wanted;
+      this.owner = owner;
+    }
+
+    @Override
+    public String offered(String path, String offered) {
+      wanted = path.substring(0, path.lastIndexOf('/') + 1) + offered;
+      return names.reserve(wanted, owner);
+    }
+
+    @Override
+    public String taken(String path, String ownerUrl) {
+      names.takenOnDisk(path, ownerUrl);
+      return names.reserve(wanted, owner);
+    }
+  }
+
+  private void runOne(Job job, String name, Naming naming) {
     HomeHeaders home = HomeHeaders.of(job.root(), options.headers());
     Landed done;
     try {
       if (crawl != null) crawl.beforeFetch(job);
-      done = downloads.run(job, name, home, offered -> names.reserve(offered, job.url().toString()));
+      done = downloads.run(job, name, home, naming);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done = new Landed(failure(job, "interrupted"), null, null, null);

@@ -90,16 +90,9 @@ public final class Folder {
     return at;
   }
 
-  /** The path as reports show it: relative to the working directory (docs/output.md, {@code --json}). */
+  /** The path as reports show it: DIR as it was given (relative or absolute), then the path inside it. */
   public String show(Path p) {
-    Path shown = shownRoot.resolve(root.relativize(p));
-    if (shown.isAbsolute()) {
-      try {
-        shown = Path.of("").toAbsolutePath().relativize(shown);
-      } catch (IllegalArgumentException otherRoot) {
-        // no relative path leads there (another file system root): show it whole
-      }
-    }
-    return shown.toString();
+    return shownRoot.resolve(root.relativize(p)).toString();
   }
+
 }

@@ -15,6 +15,8 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -43,14 +45,26 @@ public final class PartFile implements Closeable, Sink {
     return target.resolveSibling(target.getFileName() + ".part.state");
   }
 
-  /** Opens (creating) the part file of {@code target}; {@code fresh} empties it first. Never follows a symlink. */
-  public static PartFile open(Path target, boolean fresh) throws IOException {
+  /**
+   * Opens (creating) the part file of {@code target}; {@code fresh} empties it first and records {@code origin} (the
+   * URL, its password hidden) on it, so the part and the file it becomes say whose bytes they hold. Never follows a
+   * symlink.
+   */
+  public static PartFile open(Path target, boolean fresh, String origin) throws IOException {
     Path part = partOf(target);
     Set<StandardOpenOption> opts = fresh
         ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)
         : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     if (part.toFile().exists() && Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part);
     FileChannel ch = FileChannel.open(part, withNoFollow(opts));
+    if (fresh) {
+      try {
+        FileOrigin.record(part, origin);
+      } catch (IOException e) {
+        ch.close();
+        throw LocalFailure.writing(part.toString(), e);
+      }
+    }
     return new PartFile(target, part, ch);
   }
 
@@ -113,23 +127,34 @@ public final class PartFile implements Closeable, Sink {
   }
 
   /**
-   * Renames the part file to its final name, atomically. Without {@code replace}, an existing file is never replaced.
+   * Renames the part file to its final name, atomically, its modification time set to {@code modified} first (the
+   * server's Last-Modified; null to leave it). Without {@code replace}, an existing file is never replaced.
    */
-  public void commit(boolean replace) throws IOException {
+  public void commit(boolean replace, Instant modified) throws IOException {
     channel.close();
     if (!replace && target.toFile().exists()) {
       throw new FileAlreadyExistsException(target.toString(), null, "a file appeared under the final name meanwhile");
     }
+    if (modified != null) Files.setLastModifiedTime(part, FileTime.from(modified));
     try {
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    FileOrigin.moved(part, target);
+  }
+
+  /** Moves a finished file (and the record of its origin) to {@code to}, never replacing a file there. */
+  public static void move(Path from, Path to) throws IOException {
+    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    FileOrigin.moved(from, to);
   }
 
   /** Removes the part file and its state: the download is abandoned or must start over. */
   public static void discard(Path target) throws IOException {
-    partOf(target).toFile().delete();
+    Path part = partOf(target);
+    part.toFile().delete();
+    FileOrigin.forget(part);
     stateOf(target).toFile().delete();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hoard.queue;
 
+import dev.hoard.store.FileOrigin;
 import dev.hoard.testing.ServedFolderTest;
 
 import static dev.hoard.testing.Servers.chunked;
@@ -108,23 +109,43 @@ class DownloadTest extends ServedFolderTest {
   }
 
   @Test
-  void anExistingFileThisRunDidNotWriteIsNeverReplaced() throws Exception {
+  void aFileOfUnknownOriginIsNeverTakenAsDoneNorReplaced() throws Exception {
     routes.on("/notes.txt", ok("from the server"));
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("notes.txt"), "my own notes");
 
-    var run = Hoard.get(dir, "--json", url(server, "/notes.txt"));
+    var run = Hoard.get(dir, "--json", url(server, "/notes.txt")).exits(0);
 
     assertEquals("my own notes", Files.readString(dir.resolve("notes.txt")));
-    assertEquals("skipped", run.record("/notes.txt").get("status"));
-    assertTrue(routes.requests("/notes.txt").isEmpty());
+    assertEquals("from the server", Files.readString(dir.resolve("notes.1.txt")));
+    assertEquals("ok", run.record("/notes.txt").get("status"));
+    assertEquals(dir.resolve("notes.1.txt").toString(), run.record("/notes.txt").get("path"));
+  }
+
+  @Test
+  void aFileOfAnotherUrlIsNeverTakenAsDoneAndARerunSkipsEachUrlsOwnFile() throws Exception {
+    routes.on("/site/index.html", ok("site")).on("/site/library/index.html", ok("library"));
+
+    Hoard.get(dir, "--json", url(server, "/site/index.html")).exits(0);
+    var second = Hoard.get(dir, "--json", url(server, "/site/library/index.html")).exits(0);
+    var rerun = Hoard.get(dir, "--json", url(server, "/site/library/index.html"), url(server, "/site/index.html"))
+        .exits(0);
+
+    assertEquals("site", Files.readString(dir.resolve("index.html")));
+    assertEquals("library", Files.readString(dir.resolve("index.1.html")));
+    assertEquals("ok", second.record("/library/index.html").get("status"));
+    assertEquals("skipped", rerun.record("/library/index.html").get("status"));
+    assertEquals(dir.resolve("index.1.html").toString(), rerun.record("/library/index.html").get("path"));
+    assertEquals("skipped", rerun.record("/site/index.html").get("status"));
+    assertEquals(1, routes.requests("/site/library/index.html").size(), "the rerun asked again for a file it had");
   }
 
   @Test
   void anExistingFileThatDoesNotMatchItsSha256FailsWithoutBeingReplaced() throws Exception {
     routes.on("/data.bin", ok("the data"));
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("data.bin"), "something else");
+    // this URL's file from an earlier run, changed since on disk
+    FileOrigin.record(Files.writeString(dir.resolve("data.bin"), "something else"), url(server, "/data.bin"));
     Path list = links(url(server, "/data.bin") + " sha256=" + sha256("the data"));
 
     Hoard.get(dir, "-i", list.toString()).exits(1).errContains("does not match sha256", "--overwrite");

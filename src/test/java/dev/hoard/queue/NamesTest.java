@@ -3,6 +3,7 @@ package dev.hoard.queue;
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.hoard.testing.Hoard;
 import dev.hoard.testing.Servers;
@@ -20,7 +21,7 @@ class NamesTest {
 
   @Test
   void theFirstUrlKeepsTheNameAndTheNextOnesAreNumbered() {
-    Names names = new Names();
+    Names names = new Names(Names.Disk.EMPTY);
     assertEquals("report.pdf", names.reserve("report.pdf", "http://a/report.pdf"));
     assertEquals("report.1.pdf", names.reserve("report.pdf", "http://b/report.pdf"));
     assertEquals("report.2.pdf", names.reserve("report.pdf", "http://c/report.pdf"));
@@ -28,7 +29,7 @@ class NamesTest {
 
   @Test
   void theSameUrlGetsTheSameNameAgain() {
-    Names names = new Names();
+    Names names = new Names(Names.Disk.EMPTY);
     assertEquals("x.bin", names.reserve("x.bin", "http://a/x.bin"));
     assertEquals("x.1.bin", names.reserve("x.bin", "http://b/x.bin"));
     assertEquals("x.bin", names.reserve("x.bin", "http://a/x.bin"));
@@ -37,7 +38,7 @@ class NamesTest {
 
   @Test
   void aNumberGoesBeforeTheLastExtensionOrAtTheEnd() {
-    Names names = new Names();
+    Names names = new Names(Names.Disk.EMPTY);
     names.reserve("a.tar.gz", "u1");
     assertEquals("a.tar.1.gz", names.reserve("a.tar.gz", "u2"));
     names.reserve("README", "u3");
@@ -46,11 +47,49 @@ class NamesTest {
 
   @Test
   void aNameThatLooksNumberedDoesNotTakeANumberedOnesPlace() {
-    Names names = new Names();
+    Names names = new Names(Names.Disk.EMPTY);
     assertEquals("x.bin", names.reserve("x.bin", "u1"));
     assertEquals("x.1.bin", names.reserve("x.bin", "u2"));
     String third = names.reserve("x.1.bin", "u3");
     assertEquals("x.1.1.bin", third);
+  }
+
+  @Test
+  void onlyTheLastSegmentIsNumberedNeverAFolderOrTheHost() {
+    Names names = new Names(Names.Disk.EMPTY);
+    assertEquals("127.0.0.1:8080/col/a_b", names.reserve("127.0.0.1:8080/col/a_b", "u1"));
+    assertEquals("127.0.0.1:8080/col/a_b.1", names.reserve("127.0.0.1:8080/col/a_b", "u2"));
+    assertEquals("127.0.0.1:8080/col/a_b.2", names.reserve("127.0.0.1:8080/col/a_b", "u3"));
+    assertEquals("h.example/x.tar", names.reserve("h.example/x.tar", "u4"));
+    assertEquals("h.example/x.1.tar", names.reserve("h.example/x.tar", "u5"));
+  }
+
+  @Test
+  void aPathTakenOnDiskStaysItsOwnersAndFilesOfNoRecordedUrlAreNobodys() {
+    Map<String, String> disk = Map.of("x.bin", "http://other/x.bin", "y.bin", "");
+    Names names = new Names(disk::get);
+    assertEquals("x.1.bin", names.reserve("x.bin", "http://me/x.bin"));
+    assertEquals("x.bin", names.reserve("x.bin", "http://other/x.bin"));
+    assertEquals("y.1.bin", names.reserve("y.bin", "http://me/y.bin"));
+    assertEquals("y.2.bin", names.reserve("y.bin", "http://you/y.bin"));
+  }
+
+  @Test
+  void aFolderNeededFirstKeepsItsNameAndTheFileIsNumbered() {
+    Names names = new Names(Names.Disk.EMPTY);
+    assertNull(names.fileInTheWay("h/docs/intro"));
+    assertEquals("h/docs/intro", names.reserve("h/docs/intro", "http://h/docs/intro"));
+    assertEquals("h/docs.1", names.reserve("h/docs", "http://h/docs"));
+  }
+
+  @Test
+  void aFileThatAFolderNeedsLaterMovesAsideToItsNextName() {
+    Names names = new Names(Names.Disk.EMPTY);
+    assertEquals("h/docs", names.reserve("h/docs", "http://h/docs"));
+    assertEquals("h/docs", names.fileInTheWay("h/docs/intro"));
+    assertEquals("h/docs.1", names.moveAside("h/docs"));
+    assertNull(names.fileInTheWay("h/docs/intro"));
+    assertEquals("h/docs.1", names.reserve("h/docs", "http://h/docs"), "the moved file keeps its new name");
   }
 
   @Test

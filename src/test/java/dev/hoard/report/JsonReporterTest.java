@@ -6,8 +6,10 @@ import static dev.hoard.testing.Servers.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.store.FileOrigin;
 import dev.hoard.testing.Hoard;
 import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
@@ -35,7 +37,8 @@ class JsonReporterTest {
     try (MockWebServer server = Servers.start(routes)) {
       Path dir = tmp.resolve("dl");
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("b.txt"), "had it");
+      // a finished file of an earlier run for the same URL: it records where it came from
+      FileOrigin.record(Files.writeString(dir.resolve("b.txt"), "had it"), url(server, "/b.txt"));
 
       var run = Hoard.get(dir, "--json", url(server, "/a.txt"), url(server, "/b.txt"), url(server, "/gone")).exits(1);
 
@@ -82,14 +85,34 @@ class JsonReporterTest {
     Routes routes = new Routes().on("/linked", ok("never written"));
     try (MockWebServer server = Servers.start(routes)) {
       Path dir = Files.createDirectories(tmp.resolve("dl"));
-      Files.createSymbolicLink(dir.resolve("linked"), Files.writeString(tmp.resolve("elsewhere"), "mine"));
+      // the mirror tree's host folder is a link planted to lead elsewhere: nothing is written through it
+      Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+      Files.createSymbolicLink(dir.resolve("127.0.0.1:" + server.getPort()), elsewhere);
 
-      var run = Hoard.get(dir, "--json", url(server, "/linked")).exits(1);
+      var run = Hoard.get(dir, "--json", "-r", url(server, "/linked")).exits(1);
 
       Map<String, Object> r = run.record("/linked");
       assertEquals(union(RECORD, "error"), r.keySet(), r.toString());
       assertEquals("failed", r.get("status"));
+      assertNull(r.get("path"));
       assertTrue(((String) r.get("error")).contains("symbolic link"), r.toString());
+      assertFalse(Files.exists(elsewhere.resolve("linked")));
+    }
+  }
+
+  @Test
+  void aLinkPlantedUnderAFilesNameIsNeverWrittenThroughTheFileLandsBeside() throws Exception {
+    Routes routes = new Routes().on("/linked", ok("from the server"));
+    try (MockWebServer server = Servers.start(routes)) {
+      Path dir = Files.createDirectories(tmp.resolve("dl"));
+      Path target = Files.writeString(tmp.resolve("elsewhere"), "mine");
+      Files.createSymbolicLink(dir.resolve("linked"), target);
+
+      var run = Hoard.get(dir, "--json", url(server, "/linked")).exits(0);
+
+      assertEquals("mine", Files.readString(target));
+      assertEquals("from the server", Files.readString(dir.resolve("linked.1")));
+      assertEquals(dir.resolve("linked.1").toString(), run.record("/linked").get("path"));
     }
   }
 

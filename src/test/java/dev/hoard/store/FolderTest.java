@@ -119,13 +119,24 @@ class FolderTest {
     assertFalse(Files.exists(dir.resolve("other.bin")));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "--overwrite"})
-  void aSymbolicLinkUnderTheFinalNameIsNotWrittenThrough(String overwrite) throws Exception {
+  @Test
+  void aSymbolicLinkUnderTheFinalNameIsNotWrittenThroughTheFileLandsBeside() throws Exception {
     routes.on("/file", ok("from the server"));
     Files.createSymbolicLink(dir.resolve("file"), outside);
 
-    var run = overwrite.isEmpty() ? Hoard.get(dir, url(server, "/file")) : Hoard.get(dir, overwrite, url(server, "/file"));
+    Hoard.get(dir, url(server, "/file")).exits(0);
+
+    assertEquals(OUTSIDE_CONTENT, Files.readString(outside));
+    assertTrue(Files.isSymbolicLink(dir.resolve("file")));
+    assertEquals("from the server", Files.readString(dir.resolve("file.1")));
+  }
+
+  @Test
+  void aSymbolicLinkUnderTheFinalNameIsNotReplacedNorWrittenThroughEvenWithOverwrite() throws Exception {
+    routes.on("/file", ok("from the server"));
+    Files.createSymbolicLink(dir.resolve("file"), outside);
+
+    var run = Hoard.get(dir, "--overwrite", url(server, "/file"));
 
     assertNotEquals(0, run.code(), run.err());
     assertEquals(OUTSIDE_CONTENT, Files.readString(outside));
