@@ -3,9 +3,9 @@ package dev.hoard.cli;
 import dev.hoard.plan.Shard;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
-import dev.hoard.report.BarReporter;
 import dev.hoard.report.JsonReporter;
 import dev.hoard.report.Listener;
+import dev.hoard.report.LiveReporter;
 import dev.hoard.report.PlainReporter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,11 +131,14 @@ final class GetCommand implements Callable<Integer> {
   }
 
   private Listener listener() {
-    boolean bars = !quiet && (progress == Progress.bar || progress == Progress.auto && ctx.terminal());
+    // auto draws live lines only where standard error can show them; with 2>file it prints a line per file instead
+    boolean bars = !quiet && (progress == Progress.bar
+        || progress == Progress.auto && ctx.terminal() && LiveReporter.standardErrorIsTerminal());
     Listener results = json ? new JsonReporter(ctx.out(), ctx.err())
         : new PlainReporter(ctx.out(), ctx.err(), !quiet && !bars && (progress != Progress.none || !ctx.terminal()),
             !quiet);
-    return bars ? new BarReporter(results, System.err) : results;
+    // ctx.terminal() says standard output is the terminal too: JSON Lines then land among the live lines
+    return bars ? LiveReporter.onStandardError(results, json && ctx.terminal()) : results;
   }
 
   /** The value of an option as the user typed it ({@code 0s}, not {@code PT0S}), for messages. */

@@ -1,0 +1,333 @@
+package dev.hoard.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Display;
+import org.jline.utils.InfoCmp.Capability;
+
+/**
+ * Live progress on standard error's terminal: the lines of a {@link LiveView}, redrawn in place through JLine's
+ * {@link Display} at most {@link #FRAMES_PER_SECOND} times a second. Errors, retries and failed results are printed
+ * above the live lines (they are cleared, the message printed, the lines drawn again); when the run ends the live lines
+ * go and the results listener prints the summary in their place. Events may come from any thread.
+ */
+public final class LiveReporter implements Listener {
+  static final int FRAMES_PER_SECOND = 10;
+  /** Tried in order: jni reads standard error's size itself; exec needs standard input to be the terminal. */
+  private static final List<String> PROVIDERS = List.of("jni", "exec");
+
+  private final Terminal terminal;
+  private final Display display;
+  private final LiveView view;
+  private final Listener results;
+  private final boolean everyResultShown;
+  private final LongSupplier clock;
+  /** Held for every write to the screen, so a message and a redraw never interleave. */
+  private final Object screen = new Object();
+  private volatile boolean resized;
+  private int columns;
+  private int rows;
+  /** Whether live lines are on the screen now. */
+  private boolean drawn;
+  /** Set by the summary or close: nothing is drawn after. */
+  private boolean ended;
+  private ScheduledExecutorService timer;
+  private Runnable unhook = () -> {};
+
+  /**
+   * Live lines on {@code terminal}, drawn when {@link #redraw} is called; {@link #onStandardError} also starts the
+   * timer.
+   *
+   * @param results where results, problems and the summary go to be printed
+   * @param everyResultShown whether {@code results} prints a line on this screen for every result (JSON Lines on a
+   *     terminal), not only for failures
+   * @param unicode whether to draw the bar in block characters
+   * @param clock nanoseconds, for speeds and ETAs
+   */
+  LiveReporter(Terminal terminal, Listener results, boolean everyResultShown, boolean unicode, LongSupplier clock) {
+    this.terminal = terminal;
+    this.results = results;
+    this.everyResultShown = everyResultShown;
+    this.clock = clock;
+    this.view = new LiveView(unicode);
+    this.display = new Display(terminal, false);
+    fit(terminal.getSize());
+    terminal.handle(Terminal.Signal.WINCH, signal -> resized = true);
+  }
+
+  /** Whether standard error is a terminal that live lines can be drawn on. */
+  public static boolean standardErrorIsTerminal() {
+    if ("dumb".equals(System.getenv("TERM"))) return false;
+    for (String name : PROVIDERS) {
+      try {
+        return TerminalProvider.load(name).isSystemStream(SystemStream.Error);
+      } catch (IOException | RuntimeException | LinkageError unavailable) {
+        // this provider cannot run here (no native library for this platform): ask the next
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Live lines on standard error, redrawn from a daemon thread until the summary. When standard error is not a
+   * terminal (or no terminal can be opened on it), they are drawn anyway, for a screen 80 columns wide: the caller
+   * asked for them.
+   *
+   * @param everyResultShown whether {@code results} prints every result on the screen, as JSON Lines on a terminal
+   */
+  public static LiveReporter onStandardError(Listener results, boolean everyResultShown) {
+    boolean unicode = unicodeLocale(System::getenv);
+    LiveReporter live = null;
+    for (String name : PROVIDERS) {
+      try {
+        TerminalProvider provider = TerminalProvider.load(name);
+        if (!provider.isSystemStream(SystemStream.Error)) continue;
+        // no native signals: JLine would take SIGINT from hoard's own handler, which saves progress before exiting.
+        // Built without TerminalBuilder, which wants standard input to be the terminal too and probes the terminal
+        // with queries answered on standard input: hoard may be reading its links from there
+        Terminal t = provider.sysTerminal("hoard", type(), false, StandardCharsets.UTF_8, StandardCharsets.UTF_8,
+            StandardCharsets.UTF_8, false, Terminal.SignalHandler.SIG_DFL, false, SystemStream.Error);
+        live = new LiveReporter(t, results, everyResultShown, unicode, System::nanoTime);
+        Object previous = provider.registerSignal("WINCH", () -> t.raise(Terminal.Signal.WINCH));
+        live.unhook = () -> provider.unregisterSignal("WINCH", previous);
+        break;
+      } catch (IOException | RuntimeException | LinkageError unavailable) {
+        // the next provider, or the fallback below
+      }
+    }
+    if (live == null) {
+      try {
+        // exec's terminal over streams writes straight through; jni's would relay through a pty of its own
+        Terminal t = TerminalBuilder.builder().system(false).provider("exec")
+            .streams(InputStream.nullInputStream(), stderr())
+            .type(type()).encoding(StandardCharsets.UTF_8).size(new Size(80, 24))
+            // no probing: its queries would be answered on a terminal's input that nobody reads
+            .graphemeCluster(false).build();
+        live = new LiveReporter(t, results, everyResultShown, unicode, System::nanoTime);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot draw progress on standard error: " + e.getMessage(), e);
+      }
+    }
+    live.start();
+    return live;
+  }
+
+  /** Standard error for a terminal that will close what it is given: closing it only flushes. */
+  private static OutputStream stderr() {
+    return new java.io.FilterOutputStream(System.err) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+
+  private static String type() {
+    String term = System.getenv("TERM");
+    return term == null || term.isBlank() ? "ansi" : term;
+  }
+
+  /** Whether the locale's characters are UTF-8, by the variables the C library reads, first set first. */
+  static boolean unicodeLocale(UnaryOperator<String> env) {
+    for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+      String value = env.apply(name);
+      if (value != null && !value.isEmpty()) {
+        String v = value.toLowerCase(Locale.ROOT);
+        return v.contains("utf-8") || v.contains("utf8");
+      }
+    }
+    return false;
+  }
+
+  /** Redraws from a daemon thread, {@link #FRAMES_PER_SECOND} times a second, until the summary or close. */
+  void start() {
+    timer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread t = new Thread(task, "hoard-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleAtFixedRate(this::tick, 0, 1000 / FRAMES_PER_SECOND, TimeUnit.MILLISECONDS);
+  }
+
+  private void tick() {
+    try {
+      redraw();
+    } catch (RuntimeException e) {
+      // an exception out of a scheduled task silently stops its timer: end the live lines plainly instead
+      synchronized (screen) {
+        gone();
+      }
+    }
+  }
+
+  /** Draws the live lines now, fitted to the terminal's size; nothing once the run has ended. */
+  void redraw() {
+    synchronized (screen) {
+      if (ended) return;
+      if (resized) {
+        resized = false;
+        // cleared with the geometry they were drawn in, then drawn again in the new one
+        clear();
+        fit(terminal.getSize());
+      }
+      draw();
+    }
+  }
+
+  private void fit(Size size) {
+    // a terminal that cannot tell its size (0) gets the common one
+    columns = size.getColumns() > 0 ? size.getColumns() : 80;
+    rows = size.getRows() > 0 ? size.getRows() : 24;
+    display.resize(rows, columns);
+  }
+
+  private void draw() {
+    // one column spare: a line filling the last column would wrap, or not, depending on the terminal
+    List<String> lines = view.render(columns - 1, rows, clock.getAsLong());
+    List<AttributedString> shown = new ArrayList<>(lines.size());
+    // a line ending in a newline is a line of its own; without one, Display takes the next as its wrapped rest
+    for (String line : lines) shown.add(new AttributedString(line + "\n"));
+    try {
+      // the cursor waits at the start of the line below, where a stray write or an echoed ^C does the least harm
+      display.update(shown, lines.size() * (columns + 1));
+      drawn = true;
+    } catch (RuntimeException e) {
+      gone();
+    }
+  }
+
+  /** Removes the live lines and leaves the cursor where the first one began. */
+  private void clear() {
+    if (!drawn) return;
+    try {
+      display.update(List.of(), 0);
+      terminal.puts(Capability.clr_eos);
+      terminal.flush();
+      drawn = false;
+    } catch (RuntimeException e) {
+      gone();
+    }
+  }
+
+  /** A terminal that fails a write (hung up, closed) ends the live lines, not the run: results still print. */
+  private void gone() {
+    ended = true;
+    drawn = false;
+  }
+
+  /** Prints through {@code print} above the live lines: they are cleared first and drawn again after. */
+  private void above(Runnable print) {
+    synchronized (screen) {
+      boolean wasDrawn = drawn;
+      clear();
+      print.run();
+      if (wasDrawn && !ended) draw();
+    }
+  }
+
+  @Override
+  public void started(long id, String name, long total, long alreadyDone) {
+    view.started(id, name, total, alreadyDone);
+  }
+
+  @Override
+  public void progress(long bytes) {
+    view.progress(bytes);
+  }
+
+  @Override
+  public void progress(long id, long bytes) {
+    view.progress(id, bytes);
+  }
+
+  @Override
+  public void pieces(long id, int inFlight) {
+    view.pieces(id, inFlight);
+  }
+
+  @Override
+  public void known(long files) {
+    view.known(files);
+  }
+
+  @Override
+  public void retrying(long id, String what, int attempt, int of, Duration wait) {
+    above(() -> results.retrying(id, what, attempt, of, wait));
+  }
+
+  @Override
+  public void finished(long id, DownloadResult r) {
+    view.finished(id);
+    report(r, () -> results.finished(id, r));
+  }
+
+  @Override
+  public void finished(DownloadResult r) {
+    view.finished();
+    report(r, () -> results.finished(r));
+  }
+
+  private void report(DownloadResult r, Runnable print) {
+    if (everyResultShown || r.status() == DownloadResult.Status.FAILED) above(print);
+    else print.run();
+  }
+
+  @Override
+  public void problem(String message) {
+    above(() -> results.problem(message));
+  }
+
+  @Override
+  public void summary(Summary s) {
+    synchronized (screen) {
+      ended = true;
+      clear();
+      results.summary(s);
+    }
+    stopTimer();
+  }
+
+  /** Removes the live lines if the summary has not, and gives the terminal back as it was. */
+  @Override
+  public void close() {
+    synchronized (screen) {
+      ended = true;
+      clear();
+    }
+    stopTimer();
+    unhook.run();
+    try {
+      terminal.close();
+    } catch (IOException ignored) {
+      // the terminal is left as it is; nothing else holds it
+    }
+    results.close();
+  }
+
+  private void stopTimer() {
+    // no waiting: a tick caught behind the lock finds the run ended and draws nothing
+    if (timer != null) timer.shutdownNow();
+  }
+}
