@@ -34,7 +34,7 @@ public final class LiveReporter implements Listener {
   private static final List<String> PROVIDERS = List.of("jni", "exec");
 
   private final Terminal terminal;
-  private final Display display;
+  private Display display;
   private final LiveView view;
   private final Listener results;
   private final boolean everyResultShown;
@@ -46,6 +46,8 @@ public final class LiveReporter implements Listener {
   private int rows;
   /** Whether live lines are on the screen now. */
   private boolean drawn;
+  /** The lines last drawn, to know how many rows they take after a resize. */
+  private List<String> onScreen = List.of();
   /** Set by the summary or close: nothing is drawn after. */
   private boolean ended;
   private ScheduledExecutorService timer;
@@ -188,12 +190,40 @@ public final class LiveReporter implements Listener {
       if (ended) return;
       if (resized) {
         resized = false;
-        // cleared with the geometry they were drawn in, then drawn again in the new one
-        clear();
-        fit(terminal.getSize());
+        refit(terminal.getSize());
       }
       draw();
     }
+  }
+
+  /**
+   * Takes the live lines off a terminal that changed size, then fits the new one. Most terminals (VTE, kitty, iTerm2,
+   * tmux, Windows Terminal) rewrap lines when they narrow, so a line wider than the new width now takes several rows:
+   * the cursor goes up by as many rows as the lines take now. On a terminal that cuts lines instead (xterm) that
+   * overshoots, clearing as many rows of the output above; leaving broken lines on the far more common kind is worse.
+   */
+  private void refit(Size size) {
+    int newColumns = size.getColumns() > 0 ? size.getColumns() : columns;
+    if (drawn) {
+      int up = 0;
+      for (String line : onScreen) up += Math.max(1, (LiveView.cols(line) + newColumns - 1) / newColumns);
+      try {
+        // the cursor waits at the start of the row below the last line
+        terminal.puts(Capability.carriage_return);
+        if (!terminal.puts(Capability.parm_up_cursor, up)) {
+          for (int i = 0; i < up; i++) terminal.puts(Capability.cursor_up);
+        }
+        terminal.puts(Capability.clr_eos);
+        terminal.flush();
+      } catch (RuntimeException e) {
+        gone();
+        return;
+      }
+      drawn = false;
+    }
+    // a new Display: the old one's idea of the screen, its lines and its cursor, is in the old geometry
+    display = new Display(terminal, false);
+    fit(size);
   }
 
   private void fit(Size size) {
@@ -213,6 +243,7 @@ public final class LiveReporter implements Listener {
       // the cursor waits at the start of the line below, where a stray write or an echoed ^C does the least harm
       display.update(shown, lines.size() * (columns + 1));
       drawn = true;
+      onScreen = lines;
     } catch (RuntimeException e) {
       gone();
     }

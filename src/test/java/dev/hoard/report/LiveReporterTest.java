@@ -161,6 +161,24 @@ class LiveReporterTest {
         "0/3 files  4.0 MiB  4.0 MiB/s"), screen(90));
   }
 
+  /** The lines {@link #twoDownloads} should show on a terminal {@code columns} wide. */
+  private static List<String> twoDownloadsAt(int columns) {
+    LiveView alone = new LiveView(true);
+    alone.known(3);
+    alone.started(1, "ubuntu-24.04.1-desktop-amd64.iso", 8L << 20, 0);
+    alone.started(2, "notes.txt", 1000, 410);
+    alone.render(columns - 1, 0);
+    alone.progress(1, 4L << 20);
+    alone.pieces(1, 4);
+    alone.progress(2, 90);
+    return alone.render(columns - 1, 24, S);
+  }
+
+  private void resize(int columns) {
+    terminal.setSize(new Size(columns, 24));
+    terminal.raise(Terminal.Signal.WINCH);
+  }
+
   @ParameterizedTest(name = "{0} to {1} columns")
   @CsvSource({"80, 60", "80, 40", "60, 80"})
   void fitsTheNewWidthAfterAResize(int before, int after) throws IOException {
@@ -168,21 +186,34 @@ class LiveReporterTest {
     twoDownloads(r);
     r.redraw();
 
-    terminal.setSize(new Size(after, 24));
-    terminal.raise(Terminal.Signal.WINCH);
+    resize(after);
     r.redraw();
 
-    LiveView alone = new LiveView(true);
-    alone.known(3);
-    alone.started(1, "ubuntu-24.04.1-desktop-amd64.iso", 8L << 20, 0);
-    alone.started(2, "notes.txt", 1000, 410);
-    alone.render(after - 1, 0);
-    alone.progress(1, 4L << 20);
-    alone.pieces(1, 4);
-    alone.progress(2, 90);
-    List<String> expected = alone.render(after - 1, 24, S);
+    List<String> expected = twoDownloadsAt(after);
     assertEquals(expected, screen(Math.max(before, after)));
     for (String line : expected) assertTrue(LiveView.cols(line) < after, line);
+  }
+
+  @Test
+  void leavesNoBrokenLinesOnATerminalThatRewrapsThemWhenItNarrows() throws IOException {
+    LiveReporter r = live(80);
+    r.problem("https://example.org/a.iso: connection reset; attempt 2 of 6 in 1.0 s");
+    twoDownloads(r);
+    r.redraw();
+    String shown = bytes.toString(StandardCharsets.UTF_8);
+    Screen screen = new Screen(80).feed(shown);
+
+    // the window narrows: the terminal rewraps what is on it, then tells hoard
+    screen.reflow(40);
+    resize(40);
+    r.redraw();
+    screen.feed(bytes.toString(StandardCharsets.UTF_8).substring(shown.length()));
+
+    List<String> expected = new ArrayList<>(List.of(
+        "hoard: https://example.org/a.iso: connec",
+        "tion reset; attempt 2 of 6 in 1.0 s"));
+    expected.addAll(twoDownloadsAt(40));
+    assertEquals(expected, screen.lines());
   }
 
   @Test

@@ -9,8 +9,10 @@ import java.util.List;
  * never passes over a sequence it did not understand. A line feed also returns the carriage, as a tty does.
  */
 final class Screen {
-  private final int width;
+  private int width;
   private final List<StringBuilder> rows = new ArrayList<>();
+  /** Whether each row goes on from the row before it, wrapped there by the terminal rather than by a line feed. */
+  private final List<Boolean> continued = new ArrayList<>();
   private int row;
   private int col;
 
@@ -48,10 +50,54 @@ final class Screen {
     return out;
   }
 
+  /**
+   * The terminal's window becomes {@code newWidth} columns wide; like most terminals it rewraps each line to the new
+   * width, the cursor keeping its place in the text.
+   */
+  Screen reflow(int newWidth) {
+    List<String> logical = new ArrayList<>();
+    int cursorLine = -1;
+    int cursorOffset = 0;
+    for (int r = 0; r < Math.max(rows.size(), row + 1); r++) {
+      String text = r < rows.size() ? rows.get(r).toString() : "";
+      boolean goesOn = r < continued.size() && continued.get(r) && !logical.isEmpty();
+      int base = goesOn ? logical.get(logical.size() - 1).length() : 0;
+      if (r == row) {
+        cursorLine = goesOn ? logical.size() - 1 : logical.size();
+        cursorOffset = base + col;
+      }
+      if (goesOn) logical.set(logical.size() - 1, logical.get(logical.size() - 1) + pad(text, width));
+      else logical.add(text);
+    }
+    width = newWidth;
+    rows.clear();
+    continued.clear();
+    for (int i = 0; i < logical.size(); i++) {
+      String text = logical.get(i).stripTrailing();
+      int first = rows.size();
+      do {
+        rows.add(new StringBuilder(text.substring(0, Math.min(newWidth, text.length()))));
+        continued.add(rows.size() - 1 > first);
+        text = text.length() > newWidth ? text.substring(newWidth) : "";
+      } while (!text.isEmpty());
+      if (i == cursorLine) {
+        row = first + cursorOffset / newWidth;
+        col = cursorOffset % newWidth;
+      }
+    }
+    return this;
+  }
+
+  private static String pad(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
+  }
+
   private void put(char c) {
     if (col >= width) {
       row++;
       col = 0;
+      line(row);
+      continued.set(row, true);
     }
     StringBuilder b = line(row);
     while (b.length() < col) b.append(' ');
@@ -61,7 +107,10 @@ final class Screen {
   }
 
   private StringBuilder line(int r) {
-    while (rows.size() <= r) rows.add(new StringBuilder());
+    while (rows.size() <= r) {
+      rows.add(new StringBuilder());
+      continued.add(false);
+    }
     return rows.get(r);
   }
 
@@ -94,7 +143,10 @@ final class Screen {
       }
       case 'J' -> {
         if (col < b.length()) b.setLength(col);
-        while (rows.size() > row + 1) rows.remove(rows.size() - 1);
+        while (rows.size() > row + 1) {
+          rows.remove(rows.size() - 1);
+          continued.remove(continued.size() - 1);
+        }
       }
       case '@' -> {
         if (col < b.length()) b.insert(col, " ".repeat(n));
