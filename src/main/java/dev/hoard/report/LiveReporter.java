@@ -1,23 +1,16 @@
 package dev.hoard.report;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.function.UnaryOperator;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
-import org.jline.terminal.spi.SystemStream;
-import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
@@ -30,8 +23,6 @@ import org.jline.utils.InfoCmp.Capability;
  */
 public final class LiveReporter implements Listener {
   static final int FRAMES_PER_SECOND = 10;
-  /** Tried in order: jni reads standard error's size itself; exec needs standard input to be the terminal. */
-  private static final List<String> PROVIDERS = List.of("jni", "exec");
 
   private final Terminal terminal;
   private Display display;
@@ -51,7 +42,8 @@ public final class LiveReporter implements Listener {
   /** Set by the summary or close: nothing is drawn after. */
   private boolean ended;
   private ScheduledExecutorService timer;
-  private Runnable unhook = () -> {};
+  /** Gives back what opening the terminal took. */
+  private Runnable release = () -> {};
 
   /**
    * Live lines on {@code terminal}, drawn when {@link #redraw} is called; {@link #onStandardError} also starts the
@@ -76,91 +68,27 @@ public final class LiveReporter implements Listener {
 
   /** Whether standard error is a terminal that live lines can be drawn on. */
   public static boolean standardErrorIsTerminal() {
-    if ("dumb".equals(System.getenv("TERM"))) return false;
-    for (String name : PROVIDERS) {
-      try {
-        return TerminalProvider.load(name).isSystemStream(SystemStream.Error);
-      } catch (IOException | RuntimeException | LinkageError unavailable) {
-        // this provider cannot run here (no native library for this platform): ask the next
-      }
-    }
-    return false;
+    return StandardErrorTerminal.present();
   }
 
   /**
    * Live lines on standard error, redrawn from a daemon thread until the summary. When standard error is not a
-   * terminal (or no terminal can be opened on it), they are drawn anyway, for a screen 80 columns wide: the caller
-   * asked for them.
+   * terminal they are drawn all the same, for a screen 80 columns wide: the caller asked for them.
    *
    * @param everyResultShown whether {@code results} prints every result on the screen, as JSON Lines on a terminal
    */
   public static LiveReporter onStandardError(Listener results, boolean everyResultShown) {
-    boolean unicode = unicodeLocale(System::getenv);
-    LiveReporter live = null;
-    for (String name : PROVIDERS) {
-      try {
-        TerminalProvider provider = TerminalProvider.load(name);
-        if (!provider.isSystemStream(SystemStream.Error)) continue;
-        // no native signals: JLine would take SIGINT from hoard's own handler, which saves progress before exiting.
-        // Built without TerminalBuilder, which wants standard input to be the terminal too and probes the terminal
-        // with queries answered on standard input: hoard may be reading its links from there
-        Terminal t = provider.sysTerminal("hoard", type(), false, StandardCharsets.UTF_8, StandardCharsets.UTF_8,
-            StandardCharsets.UTF_8, false, Terminal.SignalHandler.SIG_DFL, false, SystemStream.Error);
-        live = new LiveReporter(t, results, everyResultShown, unicode, System::nanoTime);
-        Object previous = provider.registerSignal("WINCH", () -> t.raise(Terminal.Signal.WINCH));
-        live.unhook = () -> provider.unregisterSignal("WINCH", previous);
-        break;
-      } catch (IOException | RuntimeException | LinkageError unavailable) {
-        // the next provider, or the fallback below
-      }
+    StandardErrorTerminal.Opened opened;
+    try {
+      opened = StandardErrorTerminal.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot draw progress on standard error: " + e.getMessage(), e);
     }
-    if (live == null) {
-      try {
-        // exec's terminal over streams writes straight through; jni's would relay through a pty of its own
-        Terminal t = TerminalBuilder.builder().system(false).provider("exec")
-            .streams(InputStream.nullInputStream(), stderr())
-            .type(type()).encoding(StandardCharsets.UTF_8).size(new Size(80, 24))
-            // no probing: its queries would be answered on a terminal's input that nobody reads
-            .graphemeCluster(false).build();
-        live = new LiveReporter(t, results, everyResultShown, unicode, System::nanoTime);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot draw progress on standard error: " + e.getMessage(), e);
-      }
-    }
+    LiveReporter live = new LiveReporter(opened.terminal(), results, everyResultShown,
+        StandardErrorTerminal.unicode(System::getenv), System::nanoTime);
+    live.release = opened.release();
     live.start();
     return live;
-  }
-
-  /** Standard error for a terminal that will close what it is given: closing it only flushes. */
-  private static OutputStream stderr() {
-    return new java.io.FilterOutputStream(System.err) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
-  }
-
-  private static String type() {
-    String term = System.getenv("TERM");
-    return term == null || term.isBlank() ? "ansi" : term;
-  }
-
-  /** Whether the locale's characters are UTF-8, by the variables the C library reads, first set first. */
-  static boolean unicodeLocale(UnaryOperator<String> env) {
-    for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-      String value = env.apply(name);
-      if (value != null && !value.isEmpty()) {
-        String v = value.toLowerCase(Locale.ROOT);
-        return v.contains("utf-8") || v.contains("utf8");
-      }
-    }
-    return false;
   }
 
   /** Redraws from a daemon thread, {@link #FRAMES_PER_SECOND} times a second, until the summary or close. */
@@ -230,7 +158,7 @@ public final class LiveReporter implements Listener {
     // a terminal that cannot tell its size (0) gets the common one
     columns = size.getColumns() > 0 ? size.getColumns() : 80;
     rows = size.getRows() > 0 ? size.getRows() : 24;
-    display.resize(rows, columns);
+    display.resize(Size.of(columns, rows));
   }
 
   private void draw() {
@@ -348,7 +276,7 @@ public final class LiveReporter implements Listener {
       clear();
     }
     stopTimer();
-    unhook.run();
+    release.run();
     try {
       terminal.close();
     } catch (IOException ignored) {

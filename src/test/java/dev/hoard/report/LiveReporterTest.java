@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -40,7 +39,7 @@ class LiveReporterTest {
 
   private LiveReporter live(int columns, Listener results, boolean everyResultShown) throws IOException {
     terminal = TerminalBuilder.builder().system(false).provider("exec").streams(InputStream.nullInputStream(), bytes).type("xterm")
-        .encoding(StandardCharsets.UTF_8).size(new Size(columns, 24)).graphemeCluster(false).build();
+        .encoding(StandardCharsets.UTF_8).size(Size.of(columns, 24)).graphemeCluster(false).build();
     live = new LiveReporter(terminal, results, everyResultShown, true, now::get);
     return live;
   }
@@ -175,7 +174,7 @@ class LiveReporterTest {
   }
 
   private void resize(int columns) {
-    terminal.setSize(new Size(columns, 24));
+    terminal.setSize(Size.of(columns, 24));
     terminal.raise(Terminal.Signal.WINCH);
   }
 
@@ -259,27 +258,6 @@ class LiveReporterTest {
     List<String> lines = screen(80);
     assertTrue(lines.get(0).contains("100% 62.5/62.5 KiB"), lines.get(0));
     assertEquals("0/1 files  62.5 KiB  --", lines.get(1));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "LC_ALL=C.UTF-8            | true",
-      "LANG=en_US.utf8           | true",
-      "LC_ALL=C, LANG=en_US.UTF-8| false",
-      "LC_CTYPE=UTF-8            | true",
-      "LANG=                     | false",
-      "-                         | false",
-  })
-  void drawsBlocksOnlyWhereTheLocaleIsUtf8(String vars, boolean unicode) {
-    java.util.Map<String, String> env = new java.util.HashMap<>();
-    if (vars != null) {
-      for (String pair : vars.split(",")) {
-        String[] kv = pair.trim().split("=", -1);
-        env.put(kv[0], kv[1]);
-      }
-    }
-    UnaryOperator<String> lookup = env::get;
-    assertEquals(unicode, LiveReporter.unicodeLocale(lookup));
   }
 
   @Test
