@@ -5,9 +5,9 @@ import dev.hoard.fetch.Header;
 import dev.hoard.plan.Shard;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
-import dev.hoard.report.BarReporter;
 import dev.hoard.report.JsonReporter;
 import dev.hoard.report.Listener;
+import dev.hoard.report.LiveReporter;
 import dev.hoard.report.PlainReporter;
 import dev.hoard.runtime.Version;
 import java.nio.file.Path;
@@ -145,12 +145,15 @@ final class GetCommand implements Callable<Integer> {
   }
 
   private Listener listener() {
-    boolean bars = !quiet && (progress == Progress.bar || progress == Progress.auto && ctx.terminal());
+    // auto draws live lines only where standard error can show them; with 2>file it prints a line per file instead
+    boolean bars = !quiet && (progress == Progress.bar
+        || progress == Progress.auto && ctx.terminal() && LiveReporter.standardErrorIsTerminal());
     boolean lines = !quiet && !bars && (progress != Progress.none || !ctx.terminal());
     PlainReporter.Show show = quiet ? PlainReporter.Show.ERRORS : lines ? PlainReporter.Show.LINES
         : PlainReporter.Show.SUMMARY;
     Listener results = json ? new JsonReporter(ctx.out(), ctx.err()) : new PlainReporter(ctx.out(), ctx.err(), show);
-    return bars ? new BarReporter(results, System.err) : results;
+    // ctx.terminal() says standard output is the terminal too: JSON Lines then land among the live lines
+    return bars ? LiveReporter.onStandardError(results, json && ctx.terminal()) : results;
   }
 
   /** The value of an option as the user typed it ({@code 0s}, not {@code PT0S}), for messages. */

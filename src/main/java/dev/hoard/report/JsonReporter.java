@@ -45,6 +45,11 @@ public final class JsonReporter implements Listener {
   }
 
   @Override
+  public void retrying(long id, String what, int attempt, int of, java.time.Duration wait) {
+    errors.retrying(id, what, attempt, of, wait);
+  }
+
+  @Override
   public synchronized void summary(Summary s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("summary", true);

@@ -11,6 +11,40 @@ public interface Listener {
   /** A download ended. */
   void finished(DownloadResult result);
 
+  // The events below carry the download's id, so live lines can follow each download. The flow emits, per download:
+  // started once it knows the length (again after a restart), progress for each write, pieces as the count of range
+  // requests changes, retrying before each wait, and finished last. Every one defaults to nothing, or to its
+  // id-less twin above, so a listener that needs no ids implements none of them.
+
+  /**
+   * Download {@code id} began (or began again after a restart: the same id replaces its line). {@code id} is unique
+   * among the downloads of a run; {@code name} is the file's path inside the folder; {@code total} its length, or -1
+   * when unknown; {@code alreadyDone} the bytes resumed from disk, shown as done but not counted as downloaded.
+   */
+  default void started(long id, String name, long total, long alreadyDone) {}
+
+  /** {@code bytes} more bytes of download {@code id} landed; by default counted as {@link #progress(long)}. */
+  default void progress(long id, long bytes) {
+    progress(bytes);
+  }
+
+  /** Download {@code id} now has {@code inFlight} range requests running (chunked downloads only). */
+  default void pieces(long id, int inFlight) {}
+
+  /**
+   * Download {@code id} will be tried again: {@code what} failed (the URL and the reason, as in an error message),
+   * attempt {@code attempt} of {@code of} follows after {@code wait}.
+   */
+  default void retrying(long id, String what, int attempt, int of, java.time.Duration wait) {}
+
+  /** Download {@code id} ended; by default {@link #finished(DownloadResult)}. */
+  default void finished(long id, DownloadResult result) {
+    finished(result);
+  }
+
+  /** The run has met {@code files} files so far (listed, or found by crawling): the "of N" of live progress. */
+  default void known(long files) {}
+
   /** A problem that is not one download's result: a bad line, a state file that was discarded. */
   void problem(String message);
 

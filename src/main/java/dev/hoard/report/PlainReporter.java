@@ -51,6 +51,15 @@ public final class PlainReporter implements Listener {
     err.flush();
   }
 
+  /** {@code hoard: URL: 503 Service Unavailable; attempt 2 of 6 in 1.5 s} on standard error. */
+  @Override
+  public synchronized void retrying(long id, String what, int attempt, int of, java.time.Duration wait) {
+    double seconds = wait.toMillis() / 1000.0;
+    err.println("hoard: " + what + "; attempt " + attempt + " of " + of + " in "
+        + String.format(Locale.ROOT, seconds < 10 ? "%.1f s" : "%.0f s", seconds));
+    err.flush();
+  }
+
   @Override
   public synchronized void summary(Summary s) {
     if (!summary) return;

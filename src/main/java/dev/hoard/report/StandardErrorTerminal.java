@@ -1,0 +1,105 @@
+package dev.hoard.report;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+
+/**
+ * Standard error's terminal, opened through JLine for live lines only: it takes neither SIGINT (hoard's own handler
+ * saves progress before exiting) nor standard input (hoard may be reading its links there), and sends the terminal no
+ * query, since the answer would come on an input nobody reads.
+ */
+final class StandardErrorTerminal {
+  private StandardErrorTerminal() {}
+
+  /** Tried in order: jni reads standard error's size itself; exec needs standard input to be the terminal too. */
+  private static final List<String> PROVIDERS = List.of("jni", "exec");
+
+  /** An open terminal, and what gives back what opening it took (the WINCH handler). */
+  record Opened(Terminal terminal, Runnable release) {}
+
+  /** Whether standard error is a terminal that can move its cursor. */
+  static boolean present() {
+    if ("dumb".equals(System.getenv("TERM"))) return false;
+    for (String name : PROVIDERS) {
+      try {
+        return TerminalProvider.load(name).isSystemStream(SystemStream.Error);
+      } catch (IOException | RuntimeException | LinkageError unavailable) {
+        // this provider cannot run here (no native library for this platform): ask the next
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Standard error's terminal, with its WINCH raised on it when the window changes size; when standard error is not
+   * a terminal, or none of the providers can open it, a terminal of 80 by 24 writing to standard error all the same.
+   */
+  static Opened open() throws IOException {
+    for (String name : PROVIDERS) {
+      Terminal t = null;
+      try {
+        TerminalProvider provider = TerminalProvider.load(name);
+        if (!provider.isSystemStream(SystemStream.Error)) continue;
+        // not TerminalBuilder: it wants standard input to be the terminal too, and it probes the terminal.
+        // No native signals: the provider would put every signal it knows on the terminal, SIGINT too
+        t = provider.sysTerminal("hoard", type(), false, StandardCharsets.UTF_8, StandardCharsets.UTF_8,
+            StandardCharsets.UTF_8, false, Terminal.SignalHandler.SIG_DFL, false, SystemStream.Error);
+        Terminal opened = t;
+        Object previous = provider.registerSignal("WINCH", () -> opened.raise(Terminal.Signal.WINCH));
+        return new Opened(t, () -> provider.unregisterSignal("WINCH", previous));
+      } catch (IOException | RuntimeException | LinkageError unavailable) {
+        if (t != null) t.close();
+        // the next provider, or the plain stream below
+      }
+    }
+    // exec's terminal over streams writes straight through; jni's would relay through a pty of its own
+    Terminal t = TerminalBuilder.builder().system(false).provider("exec")
+        .streams(InputStream.nullInputStream(), unclosable(System.err))
+        .type(type()).encoding(StandardCharsets.UTF_8).size(Size.of(80, 24))
+        .graphemeCluster(false).build();
+    return new Opened(t, () -> {});
+  }
+
+  /** Whether the locale's characters are UTF-8, by the variables the C library reads, the first one set deciding. */
+  static boolean unicode(UnaryOperator<String> env) {
+    for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+      String value = env.apply(name);
+      if (value != null && !value.isEmpty()) {
+        String v = value.toLowerCase(Locale.ROOT);
+        return v.contains("utf-8") || v.contains("utf8");
+      }
+    }
+    return false;
+  }
+
+  private static String type() {
+    String term = System.getenv("TERM");
+    return term == null || term.isBlank() ? "ansi" : term;
+  }
+
+  /** {@code out} for a terminal that closes what it is given: closing it only flushes. */
+  private static OutputStream unclosable(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+}
