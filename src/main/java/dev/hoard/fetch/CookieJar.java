@@ -1,0 +1,72 @@
+package dev.hoard.fetch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.CookieStore;
+import org.apache.hc.client5.http.cookie.StandardCookieSpec;
+import org.apache.hc.client5.http.impl.CookieSpecSupport;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+/**
+ * The cookies of a run: those loaded from {@code --load-cookies} and those servers set, sent back on every later
+ * request (pieces and redirect hops included) as RFC 6265 matches them by domain, path, {@code Secure} and expiry.
+ */
+public final class CookieJar {
+  /**
+   * The cookie rules HttpClient applies: RFC 6265 as a user agent follows it (section 5), which reads an
+   * {@code Expires} date in any of the forms servers send. HttpClient's {@link StandardCookieSpec#STRICT} spec
+   * instead drops a cookie whose date is not in RFC 1123 form, such as the common {@code Wed, 21-Oct-2037 ...}.
+   * Domain, path, Secure and expiry matching are the same in both.
+   */
+  public static final String SPEC = StandardCookieSpec.RELAXED;
+
+  private final BasicCookieStore store;
+  private final Clock clock;
+
+  private CookieJar(BasicCookieStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** A jar with no cookie yet. */
+  public static CookieJar empty() {
+    return new CookieJar(new BasicCookieStore(), Clock.systemUTC());
+  }
+
+  /**
+   * A jar holding the unexpired cookies of {@code file} ({@code --load-cookies}).
+   *
+   * @throws SetupException when the file cannot be read or a line is malformed, naming the file and line
+   */
+  public static CookieJar load(Path file) throws SetupException {
+    CookieJar jar = empty();
+    CookieFile.load(file, jar.store, jar.clock.instant());
+    return jar;
+  }
+
+  /** Writes every unexpired cookie, session ones too, to {@code file}, readable by its owner only ({@code --save-cookies}). */
+  public void save(Path file) throws IOException {
+    CookieFile.save(store, file, clock.instant());
+  }
+
+  public CookieStore store() {
+    return store;
+  }
+
+  /**
+   * Has {@code builder}'s client keep and send cookies with this jar's store and HttpClient's cookie specs (whose
+   * public suffix list stops a server from setting a cookie for all of {@code co.uk}); the builder must not call
+   * {@code disableCookieManagement()}, and the request config must name {@link #SPEC} ({@link #configure}).
+   */
+  public void install(HttpClientBuilder builder) {
+    builder.setDefaultCookieStore(store).setDefaultCookieSpecRegistry(CookieSpecSupport.createDefault());
+  }
+
+  /** Sets {@link #SPEC} as the cookie spec of {@code config}. */
+  public static RequestConfig.Builder configure(RequestConfig.Builder config) {
+    return config.setCookieSpec(SPEC);
+  }
+}
