@@ -16,10 +16,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  */
 public final class CookieJar {
   /**
-   * The cookie rules HttpClient applies: RFC 6265 as a user agent follows it (section 5), which reads an
-   * {@code Expires} date in any of the forms servers send. HttpClient's {@link StandardCookieSpec#STRICT} spec
-   * instead drops a cookie whose date is not in RFC 1123 form, such as the common {@code Wed, 21-Oct-2037 ...}.
-   * Domain, path, Secure and expiry matching are the same in both.
+   * The cookie rules HttpClient applies: RFC 6265 as a user agent follows it (section 5), whose date algorithm reads
+   * an {@code Expires} date in any of the forms servers send. HttpClient's {@link StandardCookieSpec#STRICT} spec
+   * knows three date patterns only and drops the whole cookie for another, such as the asctime form
+   * {@code Wed Oct 21 07:28:00 2037}. Domain, path, Secure and expiry matching are the same in both.
    */
   public static final String SPEC = StandardCookieSpec.RELAXED;
 
