@@ -24,24 +24,27 @@ public final class TlsFailure {
   public static String describe(SSLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HostCheck.WrongHostException) return t.getMessage();
-      if (t instanceof CertificateExpiredException) return "certificate expired on " + date(e, true);
-      if (t instanceof CertificateNotYetValidException) return "certificate not valid until " + date(e, false);
+      if (t instanceof CertificateExpiredException) return "certificate expired" + date(e, true, " on ");
+      if (t instanceof CertificateNotYetValidException) {
+        String from = date(e, false, "");
+        return from.isEmpty() ? "certificate not yet valid" : "certificate not valid before " + from;
+      }
       if (t instanceof CertPathBuilderException) return NOT_TRUSTED;
     }
     String m = e.getMessage();
     return "TLS error: " + (m == null ? e.getClass().getSimpleName() : m);
   }
 
-  /** The failing certificate's end (or start) of validity, when the exception chain names it. */
-  private static String date(Throwable e, boolean end) {
+  /** {@code lead} and the failing certificate's end (or start) of validity, or nothing if the chain does not say. */
+  private static String date(Throwable e, boolean end, String lead) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CertPathValidatorException v && v.getCertPath() != null && v.getIndex() >= 0
           && v.getIndex() < v.getCertPath().getCertificates().size()
           && v.getCertPath().getCertificates().get(v.getIndex()) instanceof X509Certificate c) {
         Date when = end ? c.getNotAfter() : c.getNotBefore();
-        return DAY.format(when.toInstant().atOffset(ZoneOffset.UTC));
+        return lead + DAY.format(when.toInstant().atOffset(ZoneOffset.UTC));
       }
     }
-    return "a date the system clock has passed";
+    return "";
   }
 }

@@ -58,17 +58,23 @@ public final class TestCertificates {
 
   /** A certificate for {@code localhost} and {@code 127.0.0.1} that expired on {@code notAfter}. */
   public HeldCertificate expired(Instant notAfter) {
+    return validBetween(notAfter.minusSeconds(86_400), notAfter);
+  }
+
+  /** A certificate for {@code localhost} and {@code 127.0.0.1} valid from {@code notBefore} to {@code notAfter}. */
+  public HeldCertificate validBetween(Instant notBefore, Instant notAfter) {
     return new HeldCertificate.Builder().commonName("localhost").signedBy(ca)
         .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1")
-        .validityInterval(notAfter.minusSeconds(86_400).toEpochMilli(), notAfter.toEpochMilli())
+        .validityInterval(notBefore.toEpochMilli(), notAfter.toEpochMilli())
         .build();
   }
 
-  /** A certificate for {@code localhost} and {@code 127.0.0.1} that signs itself: no CA vouches for it. */
-  public static HeldCertificate selfSigned() {
-    return new HeldCertificate.Builder().commonName("localhost")
+  /** Makes {@code server} speak https with a certificate for localhost and 127.0.0.1 that signs itself. */
+  public static void useHttpsSelfSigned(MockWebServer server) {
+    HeldCertificate self = new HeldCertificate.Builder().commonName("localhost")
         .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1")
         .duration(1, TimeUnit.DAYS).build();
+    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(self).build().sslSocketFactory());
   }
 
   /** Socket factory for a server presenting {@code certificate} (with this CA's certificate in its chain). */
