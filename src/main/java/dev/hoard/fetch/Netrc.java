@@ -1,6 +1,7 @@
 package dev.hoard.fetch;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -73,6 +74,14 @@ public final class Netrc {
     return new Netrc(parsed.entries, permissionWarning(file));
   }
 
+  /**
+   * Reads {@code file} if it exists, else no entry: {@code --netrc} without a {@code ~/.netrc} is not an error, as
+   * with curl.
+   */
+  public static Netrc loadIfPresent(Path file) throws SetupException {
+    return Files.exists(file) ? load(file) : none();
+  }
+
   /** The credentials for {@code host}: its first {@code machine} entry, else the {@code default} entry. */
   public Optional<Login> find(String host) {
     return find(host, null);
@@ -95,6 +104,20 @@ public final class Netrc {
       }
     }
     return Optional.ofNullable(fallback);
+  }
+
+  /**
+   * The {@code Authorization} value netrc gives a request to {@code url}: Basic credentials of the entry for the
+   * URL's own host (a redirect to another host looks up that host), none when the URL carries a password of its own;
+   * a URL that names only a user gets the password of that user's entry.
+   */
+  public Optional<String> authorization(URI url) {
+    if (url.getHost() == null) return Optional.empty();
+    String info = url.getRawUserInfo();
+    if (info == null || info.isEmpty()) return find(url.getHost()).map(Login::basicAuthorization);
+    if (info.indexOf(':') >= 0) return Optional.empty();
+    String user = java.net.URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return find(url.getHost(), user).map(Login::basicAuthorization);
   }
 
   /** A warning to show when the file can be read by other users than its owner, or empty. */

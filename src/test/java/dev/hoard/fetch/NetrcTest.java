@@ -126,6 +126,11 @@ class NetrcTest {
   }
 
   @Test
+  void anAbsentDefaultFileMeansNoCredentials() throws Exception {
+    assertEquals(Optional.empty(), Netrc.loadIfPresent(dir.resolve(".netrc")).find("a.test"));
+  }
+
+  @Test
   void aParseErrorInAFileNamesThatFile() throws Exception {
     Path file = Files.writeString(dir.resolve("netrc"), "machine a.test\nlogin\n");
     SetupException e = assertThrows(SetupException.class, () -> Netrc.load(file));
@@ -135,6 +140,27 @@ class NetrcTest {
   @Test
   void theDefaultFileIsNetrcInHome() {
     assertEquals(Path.of("/home/alice/.netrc"), Netrc.defaultFile(Map.of("HOME", "/home/alice")));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      http://a.test/file                 | Basic YWxpY2U6cHcx
+      https://a.test:8443/file           | Basic YWxpY2U6cHcx
+      http://A.Test/file                 | Basic YWxpY2U6cHcx
+      http://b.test/file                 | Basic Ym9iOnB3Mg==
+      http://c.test/file                 | none
+      http://sub.a.test/file             | none
+      http://alice:own@a.test/file       | none
+      http://bob@a.test/file             | Basic Ym9iOnB3Mw==
+      http://carol@a.test/file           | none
+      """)
+  void givesEachUrlTheCredentialsOfItsOwnHost(String url, String expected) throws Exception {
+    Netrc netrc = Netrc.parse("""
+        machine a.test login alice password pw1
+        machine b.test login bob password pw2
+        machine a.test login bob password pw3
+        """, "netrc");
+    assertEquals(expected, netrc.authorization(java.net.URI.create(url)).orElse("none"));
   }
 
   @Test
