@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.cookie.CookieStore;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.config.Lookup;
 
 /**
  * The cookies of a run: those loaded from {@code --load-cookies} and those servers set, sent back on every later
@@ -62,11 +64,31 @@ public final class CookieJar {
    * {@code disableCookieManagement()}, and the request config must name {@link #SPEC} ({@link #configure}).
    */
   public void install(HttpClientBuilder builder) {
-    builder.setDefaultCookieStore(store).setDefaultCookieSpecRegistry(CookieSpecSupport.createDefault());
+    builder.setDefaultCookieStore(store).setDefaultCookieSpecRegistry(new LazySpecs());
   }
 
   /** Sets {@link #SPEC} as the cookie spec of {@code config}. */
   public static RequestConfig.Builder configure(RequestConfig.Builder config) {
     return config.setCookieSpec(SPEC);
+  }
+
+  /**
+   * HttpClient's cookie specs, built at the first request rather than with the client: loading the public suffix
+   * list takes a fifth of a second, which a run that sends no request (every file already there) should not pay.
+   */
+  private static final class LazySpecs implements Lookup<CookieSpecFactory> {
+    private volatile Lookup<CookieSpecFactory> real;
+
+    @Override
+    public CookieSpecFactory lookup(String name) {
+      Lookup<CookieSpecFactory> r = real;
+      if (r == null) {
+        synchronized (this) {
+          if (real == null) real = CookieSpecSupport.createDefault();
+          r = real;
+        }
+      }
+      return r.lookup(name);
+    }
   }
 }

@@ -144,6 +144,25 @@ class CookieJarTest {
   }
 
   @Test
+  void aServerCannotSetACookieForAWholePublicSuffix() throws Exception {
+    // made-up names under co.uk, reached through the test proxy
+    routes.on("/set", setting("tossed=1; Path=/; Domain=co.uk", "shared=2; Path=/; Domain=example.co.uk"));
+    try (dev.hoard.testing.TestProxy proxy = dev.hoard.testing.TestProxy.start()) {
+      proxy.resolve("shop.example.co.uk", server.getPort()).resolve("bank.other.co.uk", server.getPort())
+          .resolve("cdn.example.co.uk", server.getPort());
+      Network network = new Network(ProxyConfig.of(proxy.url(), false, java.util.Map.of()), CookieJar.empty(),
+          Trust.system(), Netrc.none());
+      try (TestClient client = new TestClient(network)) {
+        client.get("http://shop.example.co.uk/set");
+        client.get("http://cdn.example.co.uk/sibling");
+        client.get("http://bank.other.co.uk/elsewhere");
+      }
+    }
+    assertEquals("shared=2", cookieSentTo("/sibling"));
+    assertNull(cookieSentTo("/elsewhere"), "a cookie for co.uk reached another site");
+  }
+
+  @Test
   void aSecureCookieGoesOverHttpsOnly() throws Exception {
     TestCertificates certificates = TestCertificates.create();
     Routes secureRoutes = new Routes().otherwise(r -> ok("secure page"));
