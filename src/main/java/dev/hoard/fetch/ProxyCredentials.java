@@ -1,7 +1,6 @@
 package dev.hoard.fetch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.hc.client5.http.auth.AuthExchange;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.ExecChain;
@@ -32,7 +31,7 @@ final class ProxyCredentials implements ExecChainHandler {
     if (server != null && server.hasCredentials()) {
       AuthExchange exchange = scope.clientContext.getAuthExchange(proxy);
       if (exchange.getAuthScheme() == null) {
-        BasicScheme basic = new BasicScheme(StandardCharsets.UTF_8);
+        BasicScheme basic = new BasicScheme(); // encodes user and password as UTF-8
         basic.initPreemptive(new UsernamePasswordCredentials(server.user(), server.password().toCharArray()));
         exchange.select(basic);
       }

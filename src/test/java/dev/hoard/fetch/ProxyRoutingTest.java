@@ -138,9 +138,9 @@ class ProxyRoutingTest {
   }
 
   @Test
-  void escapedCharactersOfTheProxyPasswordAreDecoded() throws Exception {
-    proxy.requireCredentials("al ice", "p@ss:w%rd");
-    ProxyConfig proxies = ProxyConfig.of(proxy.url("al%20ice", "p%40ss%3Aw%25rd"), false, Map.of());
+  void escapedCharactersOfTheProxyPasswordAreDecodedAndSentAsUtf8() throws Exception {
+    proxy.requireCredentials("al ice", "p@ss:w%rdä");
+    ProxyConfig proxies = ProxyConfig.of(proxy.url("al%20ice", "p%40ss%3Aw%25rd%C3%A4"), false, Map.of());
     try (TestClient client = client(proxies)) {
       assertEquals(200, client.get(viaProxyOnly("http", "/")).code());
     }
