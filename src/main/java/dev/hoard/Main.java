@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** hoard's entry point: {@link #run} does the work and returns the exit status; only {@link #main} exits. */
 public final class Main {
@@ -15,14 +16,22 @@ public final class Main {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interrupt interrupt = Interrupt.onSignals();
-    int code = Cli.run(out, err, System.in, interrupt, System.console() != null, args);
+    int code = Cli.run(out, err, System.in, interrupt, System.console() != null, System.getenv(), args);
     out.flush();
     err.flush();
     System.exit(code);
   }
 
-  /** Runs hoard with the given streams, as if from a non-terminal; returns the exit status. */
+  /**
+   * Runs hoard with the given streams, as if from a non-terminal with an empty environment (no proxy from it);
+   * returns the exit status.
+   */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
-    return Cli.run(out, err, in, new Interrupt(), false, args);
+    return run(out, err, in, Map.of(), args);
+  }
+
+  /** Runs hoard with the given streams and environment, as if from a non-terminal; returns the exit status. */
+  public static int run(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, String... args) {
+    return Cli.run(out, err, in, new Interrupt(), false, env, args);
   }
 }

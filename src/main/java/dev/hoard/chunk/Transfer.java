@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongConsumer;
 
@@ -22,7 +23,7 @@ public final class Transfer {
    * many more it may open now (with {@code -x auto}).
    */
   public record Setup(Source source, Sink sink, RateLimiter limiter, Clock clock, LongConsumer progress,
-      ExecutorService workers, IntUnaryOperator room) {}
+      IntConsumer pieces, ExecutorService workers, IntUnaryOperator room) {}
 
   /** How a transfer ended. */
   public enum End { COMPLETE, FAILED, STOPPED }
@@ -104,7 +105,7 @@ public final class Transfer {
   }
 
   private void start(PieceWorker worker) {
-    running.incrementAndGet();
+    setup.pieces().accept(running.incrementAndGet());
     setup.workers().execute(() -> {
       try {
         worker.run();
@@ -112,7 +113,7 @@ public final class Transfer {
         fail(new IOException("internal error: " + e, e));
       } finally {
         synchronized (done) {
-          running.decrementAndGet();
+          setup.pieces().accept(running.decrementAndGet());
           done.notifyAll();
         }
       }

@@ -2,6 +2,7 @@ package dev.hoard.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -11,7 +12,8 @@ public final class Cli {
   private Cli() {}
 
   /** What every command needs from its surroundings: streams, the interrupt, whether stdout is a terminal. */
-  record Context(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal) {}
+  record Context(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
+      Map<String, String> env) {}
 
   @Command(name = "hoard", mixinStandardHelpOptions = true, versionProvider = Version.class,
       description = "A parallel, chunked file downloader and scraper for the terminal.",
@@ -47,8 +49,8 @@ public final class Cli {
 
   /** Runs one command line; returns the exit status. */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
-      String... args) {
-    CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal));
+      Map<String, String> env, String... args) {
+    CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal, env));
     cmd.setOut(out).setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler((ex, a) -> {

@@ -2,6 +2,8 @@ package dev.hoard.cli;
 
 import dev.hoard.chunk.Connections;
 import dev.hoard.fetch.Header;
+import dev.hoard.fetch.Network;
+import dev.hoard.fetch.SetupException;
 import dev.hoard.plan.Shard;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
@@ -10,6 +12,7 @@ import dev.hoard.report.Listener;
 import dev.hoard.report.LiveReporter;
 import dev.hoard.report.PlainReporter;
 import dev.hoard.runtime.Version;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +88,8 @@ final class GetCommand implements Callable<Integer> {
 
   @Mixin CrawlFlags crawl = new CrawlFlags();
 
+  @Mixin NetworkFlags net = new NetworkFlags();
+
   @Option(names = "--json", description = "JSON Lines on standard output: one object per download, a summary last.")
   boolean json;
 
@@ -100,16 +105,30 @@ final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    RunOptions options = options();
+    Network network;
+    try {
+      network = net.network(ctx, ctx.err());
+    } catch (SetupException e) {
+      ctx.err().println("hoard: " + e.getMessage());
+      ctx.err().println("Try 'hoard get --help' for more information.");
+      return ExitCodes.USAGE;
+    }
+    RunOptions options = options(network);
     Listener listener = listener();
     var entries = inputs.open(spec, ctx);
     Run.Result r = Run.get(options, entries, listener, ctx.interrupt()::onRaise);
+    try {
+      net.saveCookies(network);
+    } catch (IOException e) {
+      ctx.err().println("hoard: cannot save cookies: " + e.getMessage());
+      return ExitCodes.LOCAL;
+    }
     if (r.interrupted()) return ExitCodes.INTERRUPTED;
     if (r.localFailure() != null) return ExitCodes.LOCAL;
     return r.summary().failed() > 0 || r.badLines() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  private RunOptions options() {
+  private RunOptions options(Network network) {
     if (jobs < 1) throw usage("--jobs", jobs, "at least 1");
     if (jobs > 1024) throw usage("--jobs", jobs, "at most 1024");
     if (connections.fixed() > 64) throw usage("--connections", connections, "at most 64");
@@ -141,6 +160,7 @@ final class GetCommand implements Callable<Integer> {
         .maxFileSize(maxFileSize)
         .shard(shard)
         .crawl(crawl.options(spec))
+        .network(network)
         .build();
   }
 

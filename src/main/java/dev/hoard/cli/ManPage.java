@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
@@ -85,7 +86,7 @@ public final class ManPage {
   /** The command tree as hoard runs it, with streams that go nowhere: the page needs its definitions only. */
   static CommandLine commandTree() {
     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    return Cli.commandLine(new Cli.Context(nowhere, nowhere, InputStream.nullInputStream(), new Interrupt(), false));
+    return Cli.commandLine(new Cli.Context(nowhere, nowhere, InputStream.nullInputStream(), new Interrupt(), false, Map.of()));
   }
 
   /** Writes the page for {@code root} and its visible subcommands. */

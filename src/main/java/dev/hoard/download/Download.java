@@ -14,10 +14,12 @@ import dev.hoard.fetch.RangeRequests;
 import dev.hoard.fetch.RangesRefusedException;
 import dev.hoard.fetch.RemoteChangedException;
 import dev.hoard.fetch.RemoteFile;
+import dev.hoard.fetch.Retrier;
 import dev.hoard.fetch.StatusException;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
+import dev.hoard.report.PlainReporter;
 import dev.hoard.runtime.Clock;
 import dev.hoard.runtime.StopSignal;
 import dev.hoard.store.FileOrigin;
@@ -50,6 +52,8 @@ final class Download {
   private static final int MAX_RESTARTS = 2;
 
   private final Downloads shared;
+  private final long id;
+  private final Retrier retrier;
   private final Job job;
   private final String shown;
   private final HomeHeaders home;
@@ -64,8 +68,11 @@ final class Download {
   private String movedTo;
   private boolean offerTaken;
 
-  Download(Downloads shared, Job job, HomeHeaders home, Naming naming) {
+  Download(Downloads shared, long id, Job job, HomeHeaders home, Naming naming) {
     this.shared = shared;
+    this.id = id;
+    this.retrier = shared.retrier.observed((url, failure, attempt, of, wait) -> shared.listener.retrying(id,
+        Redact.url(url) + ": " + Failure.describe(failure), attempt + 1, of, wait));
     this.job = job;
     this.shown = Redact.url(job.url());
     this.home = home;
@@ -155,7 +162,7 @@ final class Download {
     if (plan.discard()) PartFile.discard(target);
     else if (plan.dropState()) statePath.toFile().delete();
 
-    Probe probe = Probe.send(shared.fetcher, shared.retrier, job.url(), home, plan.knew(), plan.firstMissing());
+    Probe probe = Probe.send(shared.fetcher, retrier, job.url(), home, plan.knew(), plan.firstMissing());
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
@@ -172,7 +179,9 @@ final class Download {
       throw new GiveUpException("file is " + remote.length() + " bytes, larger than --max-filesize ("
           + shared.options.maxFileSize() + " bytes)");
     }
-    shared.listener.started(shown, shared.folder.show(target), remote.length());
+    long had = plan.resuming() ? plan.state().written() : 0;
+    if (had > 0) shared.listener.problem(shown + ": resuming with " + PlainReporter.size(had) + " already on disk");
+    shared.listener.started(id, relative, remote.length(), had);
     if (http == 416) return alreadyWhole(target, probe);
     if (remote.ranges() && remote.length() > 0) {
       try {
@@ -180,7 +189,7 @@ final class Download {
       } catch (RangesRefusedException e) {
         shared.listener.problem(shown + ": " + e.getMessage() + "; taking it as one plain stream");
         PartFile.discard(target);
-        return plain(target, Probe.whole(shared.fetcher, shared.retrier, job.url(), home));
+        return plain(target, Probe.whole(shared.fetcher, retrier, job.url(), home));
       }
     }
     return plain(target, probe);
@@ -230,9 +239,10 @@ final class Download {
     // skip it: a stateless part that small is fetched again whole
     if (table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM) saver.saveNow();
     try (PartFile part = PartFile.open(target, done.isEmpty(), shown)) {
-      RangeRequests source = new RangeRequests(shared.fetcher, shared.retrier, job.url(), home, remote);
+      RangeRequests source = new RangeRequests(shared.fetcher, retrier, job.url(), home, remote);
       Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, shared.limiter, Clock.SYSTEM,
-          this::progress, shared.workers, held -> shared.budget.room(job.url(), held)));
+          this::progress, n -> shared.listener.pieces(id, n), shared.workers,
+          held -> shared.budget.room(job.url(), held)));
       ScheduledFuture<?> tick = shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
       Transfer.End end;
       try (StopSignal.Registration unregister = shared.stop().onStop(transfer::stop)) {
@@ -282,11 +292,11 @@ final class Download {
         } catch (IOException e) {
           probe.response().abort();
           if (shared.stop().stopped()) throw new InterruptedIOException("interrupted");
-          var wait = shared.retrier.delay(job.url(), e, attempt);
+          var wait = retrier.delay(job.url(), e, attempt);
           if (wait == null) throw e;
-          shared.retrier.pause(wait);
+          retrier.pause(wait);
           part.close();
-          probe = Probe.whole(shared.fetcher, shared.retrier, job.url(), home);
+          probe = Probe.whole(shared.fetcher, retrier, job.url(), home);
           http = probe.response().status();
           lastModified = probe.remote().lastModified();
           continue;
@@ -325,7 +335,7 @@ final class Download {
   }
 
   private void progress(long n) {
-    shared.listener.progress(n);
+    shared.listener.progress(id, n);
   }
 
   private Landed failed(Path target, String error) {

@@ -57,10 +57,11 @@ public final class Downloads implements AutoCloseable {
    * Downloads {@code job} into {@code relative} (a safe path inside the folder). A failure is a result; only a local
    * failure, which stops the run, is thrown.
    *
+   * @param id the download's id in the run, for the report's events
    * @param naming where to go when the server offers a name, or the path is another URL's on disk
    */
-  public Landed run(Job job, String relative, HomeHeaders home, Naming naming) throws LocalFailure {
-    return new Download(this, job, home, naming).run(relative);
+  public Landed run(long id, Job job, String relative, HomeHeaders home, Naming naming) throws LocalFailure {
+    return new Download(this, id, job, home, naming).run(relative);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,11 @@ public final class Fetcher {
       for (Header h : headers) request.setHeader(h.name(), h.value());
       if (home.appliesTo(current)) {
         for (Header h : home.headers()) request.addHeader(h.name(), h.value());
+      }
+      // credentials of a netrc go to the host it names, looked up again at every hop: never carried elsewhere
+      if (!request.containsHeader("Authorization")) {
+        Optional<String> login = http.network().netrc().authorization(current);
+        if (login.isPresent()) request.setHeader("Authorization", login.get());
       }
       ClassicHttpResponse raw;
       pending.add(request);

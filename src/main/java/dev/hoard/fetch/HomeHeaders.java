@@ -23,7 +23,8 @@ public record HomeHeaders(String origin, List<Header> headers) {
   public static HomeHeaders of(URI url, List<Header> extra) {
     List<Header> all = new ArrayList<>(extra);
     String info = url.getRawUserInfo();
-    if (info != null && !info.isEmpty()) {
+    // a user without a password is a netrc lookup (Netrc.authorization), not Basic credentials of their own
+    if (info != null && info.indexOf(':') >= 0) {
       String decoded = URLDecoder.decode(info.replace("+", "%2B"), StandardCharsets.UTF_8);
       all.add(new Header("Authorization",
           "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8))));

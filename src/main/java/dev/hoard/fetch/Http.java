@@ -3,10 +3,8 @@ package dev.hoard.fetch;
 import dev.hoard.url.Origin;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -17,11 +15,9 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -36,16 +32,22 @@ import org.apache.hc.core5.util.Timeout;
 public final class Http implements Closeable {
   final CloseableHttpClient client;
   final HttpSettings settings;
+  private final Network network;
   private final PoolingHttpClientConnectionManager pool;
 
+  /** A client that connects directly, trusts the system's certificates and keeps cookies for the run. */
   public Http(HttpSettings settings) {
+    this(settings, Network.defaults());
+  }
+
+  public Http(HttpSettings settings, Network network) {
     this.settings = settings;
+    this.network = network;
     Timeout timeout = Timeout.of(settings.timeout());
-    this.pool = watchedSockets(settings.timeout())
+    this.pool = network.configure(watchedSockets(settings.timeout()))
         .setMaxConnPerRoute(settings.maxPerHost())
         .setMaxConnTotal(Math.max(settings.maxTotal(), settings.maxPerHost()))
         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
-        .setTlsSocketStrategy(new LazyTls())
         .setConnPoolPolicy(PoolReusePolicy.LIFO)
         .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).setTcpNoDelay(true).build())
         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -54,15 +56,14 @@ public final class Http implements Closeable {
             .setValidateAfterInactivity(TimeValue.ofSeconds(2))
             .build())
         .build();
-    this.client = HttpClients.custom()
+    this.client = network.configure(HttpClients.custom())
         .setConnectionManager(pool)
         .disableRedirectHandling()
         .disableAutomaticRetries()
         .disableContentCompression()
-        .disableCookieManagement()
         .disableAuthCaching()
         .setUserAgent(settings.userAgent())
-        .setDefaultRequestConfig(RequestConfig.custom()
+        .setDefaultRequestConfig(network.configure(RequestConfig.custom())
             .setRedirectsEnabled(false)
             .setResponseTimeout(timeout)
             // a request past --max-per-host waits its turn: to the pool, 0 (DISABLED, INFINITE) means give up at once
@@ -102,25 +103,9 @@ public final class Http implements Closeable {
     return Math.max(0, spare);
   }
 
-  /**
-   * The default TLS strategy (system trust store, hostnames verified), built on the first https connection: loading
-   * the trust store costs a tenth of a second that a run over plain http should not pay.
-   */
-  static final class LazyTls implements TlsSocketStrategy {
-    private volatile TlsSocketStrategy real;
-
-    @Override
-    public SSLSocket upgrade(Socket socket, String target, int port, Object attachment,
-        HttpContext context) throws IOException {
-      TlsSocketStrategy r = real;
-      if (r == null) {
-        synchronized (this) {
-          if (real == null) real = DefaultClientTlsStrategy.createDefault();
-          r = real;
-        }
-      }
-      return r.upgrade(socket, target, port, attachment, context);
-    }
+  /** The proxies, cookies, trust and credentials this client was built with. */
+  public Network network() {
+    return network;
   }
 
   public HttpSettings settings() {

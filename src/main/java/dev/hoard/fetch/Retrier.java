@@ -73,6 +73,11 @@ public final class Retrier {
     stop.pause(clock, wait);
   }
 
+  /** The same retries, each told to {@code other}: one download's own observer. */
+  public Retrier observed(Observer other) {
+    return new Retrier(backoff, clock, stop, other);
+  }
+
   public Clock clock() {
     return clock;
   }

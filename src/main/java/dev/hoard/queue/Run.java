@@ -55,7 +55,7 @@ public final class Run {
     StopSignal stop = new StopSignal();
     AtomicBoolean interrupted = new AtomicBoolean();
     ConnectionBudget budget = new ConnectionBudget(options.maxPerHost());
-    try (Http http = new Http(settings)) {
+    try (Http http = new Http(settings, options.network())) {
       Fetcher fetcher = new Fetcher(http);
       budget.watch(http);
       RateLimiter limiter = new RateLimiter(options.limitRate(), Clock.SYSTEM);

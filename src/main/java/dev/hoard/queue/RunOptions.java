@@ -3,6 +3,7 @@ package dev.hoard.queue;
 import dev.hoard.chunk.Connections;
 import dev.hoard.download.DownloadOptions;
 import dev.hoard.fetch.Header;
+import dev.hoard.fetch.Network;
 import dev.hoard.plan.Shard;
 import dev.hoard.runtime.Version;
 import java.nio.file.Path;
@@ -25,16 +26,18 @@ import java.util.Optional;
  * @param shard the shard of the list to keep ({@link Shard#ALL} for all)
  * @param crawl the settings of {@code -r}, when crawling
  * @param download how each download goes
+ * @param network proxies, cookies, certificates and credentials
  */
 public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Duration retryWait, Duration timeout,
     long limitRate, String userAgent, List<Header> headers, Shard shard, Optional<CrawlOptions> crawl,
-    DownloadOptions download) {
+    DownloadOptions download, Network network) {
 
   public RunOptions {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(shard, "shard");
     Objects.requireNonNull(crawl, "crawl");
     Objects.requireNonNull(download, "download");
+    Objects.requireNonNull(network, "network");
     headers = List.copyOf(headers);
     if (jobs < 1) throw new IllegalArgumentException("--jobs must be at least 1: " + jobs);
     if (maxPerHost < 1) throw new IllegalArgumentException("--max-per-host must be at least 1: " + maxPerHost);
@@ -80,6 +83,7 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
     private long maxFileSize = Long.MAX_VALUE;
     private Shard shard = Shard.ALL;
     private CrawlOptions crawl;
+    private Network network = Network.defaults();
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -163,10 +167,15 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
       return this;
     }
 
+    public Builder network(Network n) {
+      this.network = n;
+      return this;
+    }
+
     public RunOptions build() {
       return new RunOptions(dir, jobs, maxPerHost, retries, retryWait, timeout, limitRate, userAgent, headers, shard,
           Optional.ofNullable(crawl),
-          new DownloadOptions(connections, minChunk, overwrite, maxFileSize, contentDisposition));
+          new DownloadOptions(connections, minChunk, overwrite, maxFileSize, contentDisposition), network);
     }
   }
 }

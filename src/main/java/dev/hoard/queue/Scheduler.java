@@ -84,6 +84,9 @@ final class Scheduler {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  /** Each download's id in the run, for the report's events. */
+  private final AtomicLong ids = new AtomicLong();
+  private long admitted;
   private volatile LocalFailure localFailure;
   private boolean badLines;
 
@@ -153,7 +156,7 @@ final class Scheduler {
           name = names.reserve(wanted, owner(job));
         } catch (RuntimeException e) {
           // one URL no name can be made for fails alone; the run goes on
-          record(failure(job, "no safe file name: " + e.getMessage()));
+          record(ids.incrementAndGet(), failure(job, "no safe file name: " + e.getMessage()));
           continue;
         }
         slots.acquire();
@@ -163,9 +166,10 @@ final class Scheduler {
         }
         inFlight.incrementAndGet();
         running.add(name);
+        long id = ids.incrementAndGet();
         outer.execute(() -> {
           try {
-            runOne(job, name, new JobNaming(wanted, owner(job)));
+            runOne(id, job, name, new JobNaming(wanted, owner(job)));
           } finally {
             running.remove(name);
             inFlight.decrementAndGet();
@@ -202,6 +206,7 @@ final class Scheduler {
     // a link turned away is not remembered: met again by a shorter path, it may be within -l there
     if (crawl != null && !crawl.admit(job)) return false;
     seen.add(key);
+    listener.known(++admitted);
     return true;
   }
 
@@ -273,12 +278,12 @@ final class Scheduler {
     }
   }
 
-  private void runOne(Job job, String name, Naming naming) {
+  private void runOne(long id, Job job, String name, Naming naming) {
     HomeHeaders home = HomeHeaders.of(job.root(), options.headers());
     Landed done;
     try {
       if (crawl != null) crawl.beforeFetch(job);
-      done = downloads.run(job, name, home, naming);
+      done = downloads.run(id, job, name, home, naming);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done = new Landed(failure(job, "interrupted"), null, null, null);
@@ -301,7 +306,7 @@ final class Scheduler {
       }
       events.addAll(children);
     }
-    record(r);
+    record(id, r);
   }
 
   private static DownloadResult failure(Job job, String error) {
@@ -310,13 +315,13 @@ final class Scheduler {
   }
 
   /** Counts a result and reports it. */
-  private void record(DownloadResult r) {
+  private void record(long id, DownloadResult r) {
     switch (r.status()) {
       case OK -> ok.incrementAndGet();
       case SKIPPED -> skipped.incrementAndGet();
       case FAILED -> failed.incrementAndGet();
     }
     if (r.status() != DownloadResult.Status.FAILED) bytes.addAndGet(r.bytes());
-    listener.finished(r);
+    listener.finished(id, r);
   }
 }

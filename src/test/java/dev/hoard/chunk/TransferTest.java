@@ -239,7 +239,7 @@ class TransferTest {
 
   private Transfer transfer(PieceTable table, Source source, Sink sink) {
     return new Transfer(table, new Transfer.Setup(source, sink, new RateLimiter(0, clock), clock,
-        progress::addAndGet, workers, held -> 64));
+        progress::addAndGet, n -> { }, workers, held -> 64));
   }
 
   private static Transfer.End run(Transfer transfer, int connections) {

@@ -173,7 +173,7 @@ class CheckCommandTest {
         if (line.contains(" checked: ")) interrupt.raise();
       }
     };
-    int code = Cli.run(watching, new PrintWriter(err, true), InputStream.nullInputStream(), interrupt, false,
+    int code = Cli.run(watching, new PrintWriter(err, true), InputStream.nullInputStream(), interrupt, false, Map.of(),
         "check", "--watch=1h", "--retries=0", sites.url("/ok"), sites.url("/missing"));
     assertEquals(0, code, err.toString());
     assertEquals(3, outLines().size(), out.toString());
@@ -184,7 +184,7 @@ class CheckCommandTest {
     Interrupt interrupt = new Interrupt();
     interrupt.raise();
     int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), InputStream.nullInputStream(), interrupt,
-        false, "check", sites.url("/ok"));
+        false, Map.of(), "check", sites.url("/ok"));
     assertEquals(130, code);
     assertEquals(List.of(), sites.methods("/ok"));
   }
