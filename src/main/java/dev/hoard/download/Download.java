@@ -36,6 +36,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,10 @@ final class Download {
   private String contentType;
   private URI finalUrl;
   private String lastModified;
+  /** With {@code -N}, the time and size of this URL's file already there, which only a newer copy replaces. */
+  private Instant localTime;
+  private long localSize;
+
   /** Where the download must go on: the name the server offered, or the next one when its own was another's. */
   private String movedTo;
   private boolean offerTaken;
@@ -104,9 +109,14 @@ final class Download {
         if (!shared.options.overwrite()) {
           // done means done for this URL: a file of another URL, or of none, is never taken as done nor replaced
           String origin = FileOrigin.of(target);
-          if (shown.equals(origin)) return skip(target);
-          movedTo = naming.taken(relative, origin);
-          return null;
+          if (shown.equals(origin) && !shared.options.timestamping()) return skip(target);
+          if (shown.equals(origin)) {
+            localTime = Files.getLastModifiedTime(target).toInstant();
+            localSize = file.length();
+          } else {
+            movedTo = naming.taken(relative, origin);
+            return null;
+          }
         }
       }
       for (int restart = 0; ; restart++) {
@@ -165,7 +175,11 @@ final class Download {
     if (plan.discard()) PartFile.discard(target);
     else if (plan.dropState()) statePath.toFile().delete();
 
-    Probe probe = Probe.send(shared.fetcher, retrier, job.url(), home, plan.knew(), plan.firstMissing());
+    Probe probe = Probe.send(shared.fetcher, retrier, job.url(), home, plan.knew(), plan.firstMissing(), localTime);
+    if (localTime != null && !newer(probe)) {
+      probe.response().abort();
+      return skip(target);
+    }
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
@@ -196,6 +210,18 @@ final class Download {
       }
     }
     return plain(target, probe);
+  }
+
+  /**
+   * With {@code -N}: whether the server's answer is a copy to take in place of the file there: not a 304, and newer
+   * than it (by Last-Modified, when sent) or of another size.
+   */
+  private boolean newer(Probe probe) {
+    if (probe.response().status() == 304) return false;
+    Instant remote = HttpDate.parse(probe.remote().lastModified());
+    boolean newer = remote == null || remote.isAfter(localTime);
+    boolean resized = probe.remote().length() >= 0 && probe.remote().length() != localSize;
+    return newer || resized;
   }
 
   /** Whether the server offers another name ({@code --content-disposition}): then the download moves to it. */
@@ -336,7 +362,8 @@ final class Download {
         throw new GiveUpException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
       }
     }
-    part.commit(shared.options.overwrite(), HttpDate.parse(lastModified));
+    // with -N, this URL's older copy is replaced; otherwise only --overwrite replaces a file
+    part.commit(shared.options.overwrite() || localTime != null, HttpDate.parse(lastModified));
     if (stateful) PartFile.stateOf(target).toFile().delete();
     return new Landed(result(target, Status.OK, null), target, contentType, finalUrl);
   }
