@@ -47,8 +47,9 @@ final class TuneCommand implements Callable<Integer> {
       description = "Inner pool sizes to try. Default: 1,2,4,8,16.")
   List<Integer> connections = List.of(1, 2, 4, 8, 16);
 
-  @Option(names = "--runs", paramLabel = "N", description = "Runs per pair at least; the median counts, and a pair whose"
-      + " runs differ by more than 15%% runs again, up to " + Tuner.EXTRA_RUNS + " more times. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--runs", paramLabel = "N", description = "Runs per pair at least; the median counts, and a pair"
+      + " whose runs differ by more than 15%% runs again, up to " + Tuner.EXTRA_RUNS + " more times."
+      + " Default: ${DEFAULT-VALUE}.")
   int runs = 1;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Time.class,

@@ -154,9 +154,10 @@ public final class Demo {
       for (Served f : catalog.files()) files.add(Job.listed(server.url(f.path()), f.name(), null));
       // untimed: the first run also loads and compiles the engine, which is no pool's doing
       say("warming up (untimed): the site's pages, once");
-      Ran warmUp = download(RunOptions.builder(root.resolve("warm-up")).overwrite(true).build(), pages(catalog, server));
+      Path warmUpDir = root.resolve("warm-up");
+      Ran warmUp = download(RunOptions.builder(warmUpDir).overwrite(true).build(), pages(catalog, server));
       if (warmUp.stopped()) return warmUp.outcome(done);
-      PathUtils.deleteDirectory(root.resolve("warm-up"));
+      PathUtils.deleteDirectory(warmUpDir);
       for (Way way : ways) {
         say("[" + (done.size() + 1) + "/" + steps + "] " + way.name() + ", -j " + way.jobs() + " -x "
             + way.connections() + ": " + way.described());
@@ -171,11 +172,7 @@ public final class Demo {
       URI start = server.url(catalog.pages().get(0).path());
       say("[" + steps + "/" + steps + "] crawl, -r: the site from " + start);
       Path dir = root.resolve("crawl");
-      // the site is finite and links nowhere else that is followed: no depth cap is needed
-      RunOptions.CrawlOptions crawl = new RunOptions.CrawlOptions(Integer.MAX_VALUE, List.of(), List.of(),
-          LinkExtractor.DEFAULT_SELECT, false, false, true, Duration.ZERO, 1_000);
-      Ran ran = download(RunOptions.builder(dir).jobs(settings.jobs()).overwrite(true).crawl(crawl).build(),
-          List.of(Job.listed(start, null, null)));
+      Ran ran = crawl(start, dir);
       if (ran.stopped()) return ran.outcome(done);
       return new Outcome(done, crawled(catalog, server, dir, ran.nanos()), false, null);
     } finally {
@@ -206,6 +203,14 @@ public final class Demo {
     List<LinksFile.Entry> pages = new ArrayList<>();
     for (Served p : catalog.pages()) pages.add(Job.listed(server.url(p.path()), null, null));
     return pages;
+  }
+
+  private Ran crawl(URI start, Path dir) throws InterruptedException {
+    // the site is finite and links nowhere else that is followed: no depth cap is needed
+    RunOptions.CrawlOptions crawl = new RunOptions.CrawlOptions(Integer.MAX_VALUE, List.of(), List.of(),
+        LinkExtractor.DEFAULT_SELECT, false, false, true, Duration.ZERO, 1_000);
+    return download(RunOptions.builder(dir).jobs(settings.jobs()).overwrite(true).crawl(crawl).build(),
+        List.of(Job.listed(start, null, null)));
   }
 
   private RunOptions.Builder options(Way way, Path dir) {

@@ -19,7 +19,7 @@ final class Pacer {
     this.clock = clock;
   }
 
-  /** How long to wait before more bytes go out, once {@code sent} bytes went out {@code elapsedNanos} after the start. */
+  /** How long to wait before more bytes go out, once {@code sent} bytes went out {@code elapsedNanos} after start. */
   static long waitNanos(long bytesPerSecond, long sent, long elapsedNanos) {
     if (bytesPerSecond == 0) return 0;
     long due = (long) (sent * 1e9 / bytesPerSecond);

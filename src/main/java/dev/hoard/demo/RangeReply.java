@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code bytes=-100}</td><td>206, bytes 900-999 (the last 100)</td></tr>
  *   <tr><td>{@code bytes=-5000}</td><td>206, bytes 0-999</td></tr>
  *   <tr><td>{@code bytes=1000-}, {@code bytes=-0}</td><td>416</td></tr>
- *   <tr><td>{@code bytes=5-1}, {@code bytes=0-1,5-6}, {@code items=0-1}, {@code bytes=x-}</td><td>200, the whole file</td></tr>
+ *   <tr><td>{@code bytes=5-1}, {@code bytes=0-1,5-6}, {@code items=0-1}, {@code bytes=x-}</td>
+ *       <td>200, the whole file</td></tr>
  * </table>
  *
  * @param first the first byte sent

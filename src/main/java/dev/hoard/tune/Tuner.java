@@ -49,7 +49,7 @@ public final class Tuner {
     /** A pair starts: the {@code index}-th (from 1) of {@code total}. */
     default void measuring(int jobs, int connections, int index, int total) {}
 
-    /** The runs of a pair disagree by {@code disagreement} (0.2 = 20%): it runs again, run {@code run} of {@code cap}. */
+    /** A pair's runs disagree by {@code disagreement} (0.2 is 20%): it runs again, run {@code run} of {@code cap}. */
     default void repeating(int jobs, int connections, double disagreement, int run, int cap) {}
 
     /** A pair is measured. */
