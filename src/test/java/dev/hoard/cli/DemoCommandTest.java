@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class DemoCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int code = Cli.run(new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream(), interrupt, false,
+    int code = Cli.run(new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream(), interrupt, false, Map.of(),
         Stream.concat(Stream.of("demo", "--scratch-root", scratch.toString()), Stream.of(SMALL))
             .toArray(String[]::new));
 

@@ -100,7 +100,7 @@ class TuneCommandTest {
   void drawsAShadedGridOnAColourTerminal() {
     StringWriter out = new StringWriter();
     int code = Cli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), InputStream.nullInputStream(),
-        new Interrupt(), true, "tune", "--jobs", "1,2", "--connections", "1,2", url(server, "/b.bin"));
+        new Interrupt(), true, Map.of(), "tune", "--jobs", "1,2", "--connections", "1,2", url(server, "/b.bin"));
 
     assertEquals(0, code);
     assertTrue(out.toString().contains("MiB/s      -x 1     -x 2\n-j 1  "), out.toString());
@@ -153,7 +153,7 @@ class TuneCommandTest {
     StringWriter err = new StringWriter();
 
     int code = Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), InputStream.nullInputStream(),
-        interrupt, false, "tune", "--jobs", "1,2", "--connections", "1,2", url(server, "/c.bin"));
+        interrupt, false, Map.of(), "tune", "--jobs", "1,2", "--connections", "1,2", url(server, "/c.bin"));
 
     assertEquals(130, code, err.toString());
     assertEquals(before, scratchFolders(), "the scratch folder is removed");
