@@ -1,6 +1,7 @@
 package dev.hoard.cli;
 
 import dev.hoard.chunk.Connections;
+import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Header;
 import dev.hoard.fetch.Network;
 import dev.hoard.fetch.SetupException;
@@ -96,6 +97,10 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress, errors only.")
   boolean quiet;
 
+  @Option(names = {"-v", "--verbose"},
+      description = "One line per HTTP request on standard error: method, URL, Range, status, time.")
+  boolean verbose;
+
   @Option(names = "--progress", paramLabel = "auto|bar|plain|none", description = "Live bars on a terminal; plain: a line per finished file. Default: auto.")
   Progress progress = Progress.auto;
 
@@ -116,7 +121,8 @@ final class GetCommand implements Callable<Integer> {
     RunOptions options = options(network);
     Listener listener = listener();
     var entries = inputs.open(spec, ctx);
-    Run.Result r = Run.get(options, entries, listener, ctx.interrupt()::onRaise);
+    Run.Result r = Run.get(options, entries, listener, verbose ? listener::exchanged : Fetcher.Observer.NONE,
+        ctx.interrupt()::onRaise);
     try {
       net.saveCookies(network);
     } catch (IOException e) {

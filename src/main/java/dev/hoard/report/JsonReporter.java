@@ -45,6 +45,11 @@ public final class JsonReporter implements Listener {
   }
 
   @Override
+  public void exchanged(Exchange exchange) {
+    errors.exchanged(exchange);
+  }
+
+  @Override
   public void retrying(long id, String what, int attempt, int of, java.time.Duration wait) {
     errors.retrying(id, what, attempt, of, wait);
   }

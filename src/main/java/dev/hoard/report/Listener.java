@@ -42,6 +42,9 @@ public interface Listener {
   /** The run has met {@code files} files so far (listed, or found by crawling): the "of N" of live progress. */
   default void known(long files) {}
 
+  /** An HTTP request was answered, or failed: {@code -v} shows it (only a verbose run sends these). */
+  default void exchanged(Exchange exchange) {}
+
   /** A problem that is not one download's result: a bad line, a state file that was discarded. */
   void problem(String message);
 

@@ -237,6 +237,11 @@ public final class LiveReporter implements Listener {
   }
 
   @Override
+  public void exchanged(Exchange exchange) {
+    above(() -> results.exchanged(exchange));
+  }
+
+  @Override
   public void finished(long id, DownloadResult r) {
     view.finished(id);
     report(r, () -> results.finished(id, r));

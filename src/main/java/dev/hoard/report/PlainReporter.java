@@ -51,6 +51,13 @@ public final class PlainReporter implements Listener {
     err.flush();
   }
 
+  /** {@code hoard: GET URL Range: bytes=0-99 -> 206 Partial Content (12 ms)} on standard error. */
+  @Override
+  public synchronized void exchanged(Exchange exchange) {
+    err.println("hoard: " + exchange.line());
+    err.flush();
+  }
+
   /** {@code hoard: URL: 503 Service Unavailable; attempt 2 of 6 in 1.5 s} on standard error. */
   @Override
   public synchronized void retrying(long id, String what, int attempt, int of, java.time.Duration wait) {
