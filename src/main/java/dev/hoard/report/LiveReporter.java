@@ -264,6 +264,11 @@ public final class LiveReporter implements Listener {
   }
 
   @Override
+  public void badLine(String input, int line, String error) {
+    above(() -> results.badLine(input, line, error));
+  }
+
+  @Override
   public void summary(Summary s) {
     synchronized (screen) {
       ended = true;
