@@ -44,6 +44,7 @@ public final class Cli {
     CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     gen.getCommandSpec().usageMessage().hidden(false);
     cmd.addSubcommand("generate-completion", gen);
+    HelpLayout.install(cmd);
     return cmd;
   }
 
