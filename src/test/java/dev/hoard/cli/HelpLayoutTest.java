@@ -63,5 +63,8 @@ class HelpLayoutTest {
     assertTrue(help.startsWith("Usage: hoard get [OPTIONS] [URL...]\n"), help);
     assertTrue(help.contains("  -U, --user-agent=TEXT      The User-Agent header. Default: hoard/"), help);
     assertTrue(!help.contains("hoard/VERSION"), help);
+    assertTrue(help.replaceAll("\\s+", " ").contains(
+        "--select=CSS CSS selector of the elements whose links are followed. Default: a[href], link[href], img[src],"
+            + " source[src], script[src]."), help);
   }
 }
