@@ -241,7 +241,7 @@ class LiveReporterTest {
     r.redraw();
     r.close();
 
-    assertEquals(List.of("1 ok, 0 skipped, 1 failed, 4.0 MiB in 2.5 s"), screen(80));
+    assertEquals(List.of("1 ok, 0 skipped, 1 failed; 4.0 MiB downloaded in 2.5 s"), screen(80));
   }
 
   @Test
