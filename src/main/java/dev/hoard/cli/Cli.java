@@ -23,7 +23,7 @@ public final class Cli {
 
     @Override
     public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'hoard get' or 'hoard --help'");
+      throw new UsageErrors.MissingCommand(spec.commandLine());
     }
   }
 
@@ -45,6 +45,7 @@ public final class Cli {
     CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     gen.getCommandSpec().usageMessage().hidden(false);
     cmd.addSubcommand("generate-completion", gen);
+    HelpLayout.install(cmd);
     return cmd;
   }
 
@@ -54,13 +55,7 @@ public final class Cli {
     CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal, env));
     cmd.setOut(out).setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setParameterExceptionHandler((ex, a) -> {
-      CommandLine c = ex.getCommandLine();
-      err.println("hoard: " + ex.getMessage());
-      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-      err.flush();
-      return ExitCodes.USAGE;
-    });
+    cmd.setParameterExceptionHandler(new UsageErrors(err));
     cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
       err.println("hoard: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
       err.flush();

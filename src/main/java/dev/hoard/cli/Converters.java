@@ -16,7 +16,7 @@ final class Converters {
   private Converters() {}
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg](?:i?b)?|b)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
   /** Parses {@code 512K}, {@code 1M}, {@code 2GiB}, {@code 100} into bytes. */
   static long parseSize(String text) {
@@ -39,14 +39,14 @@ final class Converters {
     }
   }
 
-  /** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1.5s}. */
+  /** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1.5s}; a bare number is seconds, as wget reads it. */
   static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.trim());
     if (!m.matches()) {
-      throw new TypeConversionException("'" + text + "' is not a duration (a number with ms, s, m or h, e.g. 30s)");
+      throw new TypeConversionException("'" + text + "' is not a duration (a number of seconds, or a number with ms, s, m or h, e.g. 500ms)");
     }
     double n = Double.parseDouble(m.group(1));
-    double millis = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+    double millis = switch (m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT)) {
       case "ms" -> n;
       case "s" -> n * 1_000;
       case "m" -> n * 60_000;

@@ -21,28 +21,44 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code -i FILE} and {@code URL...} of get, check and tune: what to work on, streamed. */
 final class Inputs {
-  @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-      description = "The links file; '-' is standard input (default: ./links.txt when no URL is given).")
-  String inputFile;
+  /** How {@code -i} is described wherever it appears. */
+  static final String INPUT_FILE = "The links file; - reads standard input. Default: ./links.txt when no URL is given.";
+
+  // a Path, not a String: shell completion then offers file names
+  @Option(names = {"-i", "--input-file"}, paramLabel = "FILE", description = INPUT_FILE)
+  Path inputFile;
 
   @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to work on, before those of the links file.")
   List<String> urls = new ArrayList<>();
+
+  /** The inputs {@code -i FILE} (or null) and {@code URL...} name, parsed elsewhere. */
+  static Inputs of(Path inputFile, List<String> urls) {
+    Inputs inputs = new Inputs();
+    inputs.inputFile = inputFile;
+    inputs.urls = urls;
+    return inputs;
+  }
 
   /**
    * The entries to work on: the URL arguments first, then the links file line by line. A bad URL argument or an
    * unreadable file is a usage error.
    */
   Iterator<LinksFile.Entry> open(CommandSpec spec, Cli.Context ctx) {
+    return open(spec, ctx, null);
+  }
+
+  /** The entries to work on, the URL arguments named {@code out} ({@code -o}), or by their URL when it is null. */
+  Iterator<LinksFile.Entry> open(CommandSpec spec, Cli.Context ctx, String out) {
     List<LinksFile.Entry> given = new ArrayList<>();
     for (String u : urls) {
       try {
         URI url = Urls.parseHttp(u);
-        given.add(Job.listed(url, null, null));
+        given.add(Job.listed(url, out, null));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "Invalid URL argument: " + e.getMessage());
       }
     }
-    String file = inputFile != null ? inputFile : urls.isEmpty() ? "links.txt" : null;
+    String file = inputFile != null ? inputFile.toString() : urls.isEmpty() ? "links.txt" : null;
     if (file == null) return given.iterator();
     BufferedReader reader;
     String source;

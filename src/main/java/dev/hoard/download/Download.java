@@ -132,7 +132,8 @@ final class Download {
     } catch (IOException e) {
       // an error status ends the probe before http is set: the report still says which status it was
       if (e instanceof StatusException s) http = s.status();
-      return failed(target, Failure.describe(e));
+      // a stop cuts the connections: whatever broke then ("socket closed"), the download was interrupted
+      return failed(target, shared.stop().stopped() ? "interrupted" : Failure.describe(e));
     }
   }
 
@@ -369,11 +370,14 @@ final class Download {
   }
 
   private void progress(long n) {
+    shared.transferred.add(n);
     shared.listener.progress(id, n);
   }
 
   private Landed failed(Path target, String error) {
-    return new Landed(result(target, Status.FAILED, error), target, null, job.url());
+    // the report names a path only where something is: the .part a rerun resumes, or what stood in the way
+    boolean left = target != null && (target.toFile().exists() || PartFile.partOf(target).toFile().exists());
+    return new Landed(result(left ? target : null, Status.FAILED, error), target, null, job.url());
   }
 
   private DownloadResult result(Path target, Status status, String error) {

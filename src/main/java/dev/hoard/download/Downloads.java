@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The downloads of one run and what they share: the options, the fetcher and its retries, the folder, the report,
@@ -37,6 +38,8 @@ public final class Downloads implements AutoCloseable {
   final ConnectionBudget budget;
   final ExecutorService workers;
   final ScheduledExecutorService stateTimer;
+  /** Bytes that landed in this run, in every download: the summary's "downloaded". */
+  final LongAdder transferred = new LongAdder();
 
   public Downloads(DownloadOptions options, Fetcher fetcher, Retrier retrier, Folder folder, Listener listener,
       RateLimiter limiter, ConnectionBudget budget) {
@@ -84,6 +87,11 @@ public final class Downloads implements AutoCloseable {
     Path source = folder.root().resolve(from);
     if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) return;
     PartFile.move(source, folder.resolve(to));
+  }
+
+  /** The bytes downloaded so far in this run: not those a resume found on disk, nor files already there. */
+  public long transferred() {
+    return transferred.sum();
   }
 
   StopSignal stop() {

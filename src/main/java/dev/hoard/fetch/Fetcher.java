@@ -1,5 +1,7 @@
 package dev.hoard.fetch;
 
+import dev.hoard.report.Exchange;
+import dev.hoard.url.Redact;
 import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -23,13 +25,28 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 public final class Fetcher {
   static final int MAX_REDIRECTS = 10;
 
+  /** Hears of each request once its answer's head came, or it failed: redirects and retries each count. */
+  @FunctionalInterface
+  public interface Observer {
+    void exchanged(Exchange exchange);
+
+    Observer NONE = exchange -> {};
+  }
+
   private final Http http;
+  private final Observer observer;
   /** Requests sent and still waiting for their answer's head: what {@link #cancelPending} cuts short. */
   private final Set<HttpUriRequestBase> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   public Fetcher(Http http) {
+    this(http, Observer.NONE);
+  }
+
+  /** A fetcher that tells {@code observer} of every request it sends ({@code -v}). */
+  public Fetcher(Http http, Observer observer) {
     this.http = http;
+    this.observer = observer;
   }
 
   public Http http() {
@@ -60,15 +77,22 @@ public final class Fetcher {
       }
       ClassicHttpResponse raw;
       pending.add(request);
+      long sent = System.nanoTime();
       try {
         if (cancelled) throw new InterruptedIOException("stopped");
         raw = http.client.executeOpen(null, request, null);
       } catch (CancellationException e) {
         // a stop cancels a request still waiting for a pooled connection: that is an interruption, not a bug
-        throw new InterruptedIOException("interrupted");
+        InterruptedIOException stopped = new InterruptedIOException("interrupted");
+        told(verb, current, headers, sent, null, stopped);
+        throw stopped;
+      } catch (IOException e) {
+        told(verb, current, headers, sent, null, e);
+        throw e;
       } finally {
         pending.remove(request);
       }
+      told(verb, current, headers, sent, raw, null);
       Response response = new Response(current, request, raw);
       int code = raw.getCode();
       String location = response.header("Location");
@@ -78,6 +102,16 @@ public final class Fetcher {
       current = resolve(current, location);
       if (code == 303 && !verb.equals("HEAD")) verb = "GET";
     }
+  }
+
+  private void told(String method, URI url, List<Header> headers, long sent, ClassicHttpResponse raw,
+      IOException failure) {
+    if (observer == Observer.NONE) return;
+    String range = null;
+    for (Header h : headers) if (h.name().equalsIgnoreCase("Range")) range = h.value();
+    long ms = (System.nanoTime() - sent) / 1_000_000;
+    observer.exchanged(new Exchange(method, Redact.url(url), range, raw == null ? 0 : raw.getCode(),
+        raw == null ? null : raw.getReasonPhrase(), ms, failure == null ? null : Failure.describe(failure)));
   }
 
   /**

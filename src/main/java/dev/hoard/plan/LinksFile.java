@@ -78,9 +78,8 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
       String value = eq < 0 ? null : w.substring(eq + 1);
       switch (key) {
         case "out" -> {
-          if (value == null || value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/")
-              || value.contains("\\") || value.chars().anyMatch(c -> c < 0x20)) {
-            return new LineError(source, lineNo, "bad out= value '" + value + "': a bare file name is needed (no '/', no '..')");
+          if (!OutName.bare(value)) {
+            return new LineError(source, lineNo, "bad out= value '" + value + "': " + OutName.NEEDED);
           }
           out = value;
         }

@@ -40,6 +40,16 @@ public final class Run {
    */
   public static Result get(RunOptions options, Iterator<LinksFile.Entry> entries, Listener listener,
       Consumer<Runnable> onInterrupt) throws InterruptedException {
+    return get(options, entries, listener, Fetcher.Observer.NONE, onInterrupt);
+  }
+
+  /**
+   * Downloads every entry, telling {@code requests} of each HTTP request ({@code -v}).
+   *
+   * @param onInterrupt registers what to do on SIGINT/SIGTERM
+   */
+  public static Result get(RunOptions options, Iterator<LinksFile.Entry> entries, Listener listener,
+      Fetcher.Observer requests, Consumer<Runnable> onInterrupt) throws InterruptedException {
     Folder folder;
     try {
       folder = Folder.open(options.dir());
@@ -56,7 +66,7 @@ public final class Run {
     AtomicBoolean interrupted = new AtomicBoolean();
     ConnectionBudget budget = new ConnectionBudget(options.maxPerHost());
     try (Http http = new Http(settings, options.network())) {
-      Fetcher fetcher = new Fetcher(http);
+      Fetcher fetcher = new Fetcher(http, requests);
       budget.watch(http);
       RateLimiter limiter = new RateLimiter(options.limitRate(), Clock.SYSTEM);
       stop.onStop(fetcher::cancelPending);

@@ -78,6 +78,8 @@ final class Scheduler {
   }
 
   private static final Object WAKE = new Object();
+  /** The error of a download cut short by SIGINT/SIGTERM (docs/output.md). */
+  private static final String INTERRUPTED = "interrupted";
 
   private final RunOptions options;
   private final Downloads downloads;
@@ -96,12 +98,14 @@ final class Scheduler {
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong bytes = new AtomicLong();
+  /** The size of the files found already there, kept apart from the bytes downloaded now. */
+  private final AtomicLong alreadyThere = new AtomicLong();
+  private final AtomicLong interrupted = new AtomicLong();
   /** Each download's id in the run, for the report's events. */
   private final AtomicLong ids = new AtomicLong();
   private long admitted;
   private volatile LocalFailure localFailure;
-  private boolean badLines;
+  private long badLines;
 
   Scheduler(RunOptions options, Downloads downloads, Listener listener, StopSignal stop, Crawl crawl) {
     this.options = options;
@@ -136,8 +140,8 @@ final class Scheduler {
         if (next == null && entries.hasNext()) {
           LinksFile.Entry entry = entries.next();
           if (entry instanceof LineError bad) {
-            listener.problem(bad.toString());
-            badLines = true;
+            listener.badLine(bad.source(), bad.line(), bad.reason());
+            badLines++;
             continue;
           }
           next = entry;
@@ -201,7 +205,7 @@ final class Scheduler {
       }
     } catch (UncheckedIOException e) {
       listener.problem(e.getMessage());
-      badLines = true;
+      badLines++;
     } finally {
       outer.shutdown();
       while (!outer.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -209,9 +213,12 @@ final class Scheduler {
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), bytes.get(), ms);
+    // only SIGINT/SIGTERM and a local failure stop a run
+    boolean signalled = stop.stopped() && localFailure == null;
+    Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), downloads.transferred(), ms,
+        alreadyThere.get(), badLines, interrupted.get(), signalled);
     listener.summary(summary);
-    return new Tally(summary, badLines, localFailure);
+    return new Tally(summary, badLines > 0, localFailure);
   }
 
   private boolean admit(Job job) {
@@ -330,7 +337,7 @@ final class Scheduler {
       done = downloads.run(id, job, name, home, naming);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      done = new Landed(failure(job, "interrupted"), null, null, null);
+      done = new Landed(failure(job, INTERRUPTED), null, null, null);
     } catch (LocalFailure e) {
       if (localFailure == null) localFailure = e;
       listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
@@ -365,7 +372,8 @@ final class Scheduler {
       case SKIPPED -> skipped.incrementAndGet();
       case FAILED -> failed.incrementAndGet();
     }
-    if (r.status() != DownloadResult.Status.FAILED) bytes.addAndGet(r.bytes());
+    if (r.status() == DownloadResult.Status.SKIPPED) alreadyThere.addAndGet(r.bytes());
+    if (r.status() == DownloadResult.Status.FAILED && INTERRUPTED.equals(r.error())) interrupted.incrementAndGet();
     listener.finished(id, r);
   }
 }

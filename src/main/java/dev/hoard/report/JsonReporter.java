@@ -39,9 +39,25 @@ public final class JsonReporter implements Listener {
     errors.finished(r);
   }
 
+  /** A record on standard output, {@code {"input": FILE, "line": N, "error": TEXT}}, and the message on error. */
+  @Override
+  public synchronized void badLine(String input, int line, String error) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("input", input);
+    m.put("line", line);
+    m.put("error", error);
+    line(m);
+    errors.badLine(input, line, error);
+  }
+
   @Override
   public void problem(String message) {
     errors.problem(message);
+  }
+
+  @Override
+  public void exchanged(Exchange exchange) {
+    errors.exchanged(exchange);
   }
 
   @Override
@@ -56,6 +72,7 @@ public final class JsonReporter implements Listener {
     m.put("ok", s.ok());
     m.put("skipped", s.skipped());
     m.put("failed", s.failed());
+    m.put("bad_lines", s.badLines());
     m.put("bytes", s.bytes());
     m.put("ms", s.ms());
     line(m);

@@ -42,6 +42,17 @@ public interface Listener {
   /** The run has met {@code files} files so far (listed, or found by crawling): the "of N" of live progress. */
   default void known(long files) {}
 
+  /** An HTTP request was answered, or failed: {@code -v} shows it (only a verbose run sends these). */
+  default void exchanged(Exchange exchange) {}
+
+  /**
+   * Line {@code line} of the links file {@code input} ({@code stdin} for standard input) could not be used, for
+   * {@code error}; by default a {@link #problem}.
+   */
+  default void badLine(String input, int line, String error) {
+    problem(input + ":" + line + ": " + error);
+  }
+
   /** A problem that is not one download's result: a bad line, a state file that was discarded. */
   void problem(String message);
 

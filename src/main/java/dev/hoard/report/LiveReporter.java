@@ -237,6 +237,11 @@ public final class LiveReporter implements Listener {
   }
 
   @Override
+  public void exchanged(Exchange exchange) {
+    above(() -> results.exchanged(exchange));
+  }
+
+  @Override
   public void finished(long id, DownloadResult r) {
     view.finished(id);
     report(r, () -> results.finished(id, r));
@@ -256,6 +261,11 @@ public final class LiveReporter implements Listener {
   @Override
   public void problem(String message) {
     above(() -> results.problem(message));
+  }
+
+  @Override
+  public void badLine(String input, int line, String error) {
+    above(() -> results.badLine(input, line, error));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.hoard.report;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** One line per finished file on standard output, then a summary; errors and problems on standard error. */
@@ -45,9 +46,22 @@ public final class PlainReporter implements Listener {
     }
   }
 
+  /** {@code hoard: links.txt:7: unknown key 'name' (known: out, sha256)} on standard error. */
+  @Override
+  public void badLine(String input, int line, String error) {
+    problem(input + ":" + line + ": " + error);
+  }
+
   @Override
   public synchronized void problem(String message) {
     err.println("hoard: " + message);
+    err.flush();
+  }
+
+  /** {@code hoard: GET URL Range: bytes=0-99 -> 206 Partial Content (12 ms)} on standard error. */
+  @Override
+  public synchronized void exchanged(Exchange exchange) {
+    err.println("hoard: " + exchange.line());
     err.flush();
   }
 
@@ -63,9 +77,31 @@ public final class PlainReporter implements Listener {
   @Override
   public synchronized void summary(Summary s) {
     if (!summary) return;
-    out.printf(Locale.ROOT, "%d ok, %d skipped, %d failed, %s in %.1f s%n", s.ok(), s.skipped(), s.failed(),
-        size(s.bytes()), s.ms() / 1000.0);
+    for (String line : lines(s)) out.println(line);
     out.flush();
+  }
+
+  /**
+   * The summary as a person reads it: the counts, what was downloaded now apart from what was there before, and
+   * after an interrupt, how to go on.
+   *
+   * <pre>
+   * 3 ok, 1 skipped (1.0 MiB already there), 1 failed, 2 bad lines; 734.0 MiB downloaded in 5.1 s
+   * interrupted: 1 download cut short; run the same command to resume it
+   * </pre>
+   */
+  static List<String> lines(Summary s) {
+    StringBuilder b = new StringBuilder();
+    b.append(s.ok()).append(" ok, ").append(s.skipped()).append(" skipped");
+    if (s.alreadyThere() > 0) b.append(" (").append(size(s.alreadyThere())).append(" already there)");
+    b.append(", ").append(s.failed()).append(" failed");
+    if (s.badLines() > 0) b.append(", ").append(s.badLines()).append(s.badLines() == 1 ? " bad line" : " bad lines");
+    b.append(String.format(Locale.ROOT, "; %s downloaded in %.1f s", size(s.bytes()), s.ms() / 1000.0));
+    if (!s.stopped()) return List.of(b.toString());
+    String rest = s.interrupted() == 0 ? "run the same command to go on"
+        : s.interrupted() == 1 ? "1 download cut short; run the same command to resume it"
+        : s.interrupted() + " downloads cut short; run the same command to resume them";
+    return List.of(b.toString(), "interrupted: " + rest);
   }
 
   /** {@code 512 B}, {@code 12.3 KiB}, {@code 1.0 GiB}. */

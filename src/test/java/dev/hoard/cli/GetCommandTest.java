@@ -3,7 +3,18 @@ package dev.hoard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import static dev.hoard.testing.Servers.ok;
+import static dev.hoard.testing.Servers.url;
+
+import dev.hoard.runtime.Version;
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.Servers;
+import dev.hoard.testing.Servers.Routes;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +74,41 @@ class GetCommandTest {
   void anUnknownOptionOrABadUrlArgumentIsAUsageError(String arg) {
     var run = Hoard.run("get", "-d", tmp.resolve("dl").toString(), arg);
     assertEquals(2, run.code(), run.err());
+  }
+
+  @Test
+  void aBareNumberIsSecondsForEveryCommandThatTakesADuration() {
+    CommandLine tree = ManPage.commandTree();
+    for (String command : List.of("get", "check", "tune")) {
+      var parsed = tree.parseArgs(command, "--timeout", "30", "http://127.0.0.1:9/");
+      var sub = parsed.subcommand();
+      assertEquals(Duration.ofSeconds(30), sub.matchedOptionValue("--timeout", Duration.ZERO), command);
+    }
+  }
+
+  @Test
+  void aUrlWithoutASchemeIsReadAsHttpOnTheCommandLineAndInALinksFileAlike() throws Exception {
+    Routes routes = new Routes().on("/arg.txt", ok("from the argument")).on("/line.txt", ok("from the file"));
+    try (MockWebServer server = Servers.start(routes)) {
+      String host = "127.0.0.1:" + server.getPort();
+      Path list = Files.writeString(tmp.resolve("links.txt"), host + "/line.txt\n");
+      Path dir = tmp.resolve("dl");
+
+      Hoard.get(dir, host + "/arg.txt", "-i", list.toString()).exits(0);
+
+      assertEquals("from the argument", Files.readString(dir.resolve("arg.txt")));
+      assertEquals("from the file", Files.readString(dir.resolve("line.txt")));
+    }
+  }
+
+  @Test
+  void theDefaultUserAgentCarriesTheRealVersion() throws Exception {
+    Routes routes = new Routes().on("/ua.txt", ok("ua"));
+    try (MockWebServer server = Servers.start(routes)) {
+      Hoard.get(tmp.resolve("dl"), url(server, "/ua.txt")).exits(0);
+
+      assertEquals("hoard/" + Version.current(), routes.requests("/ua.txt").get(0).getHeaders().get("User-Agent"));
+      assertFalse(Version.current().isBlank() || Version.current().equals("VERSION"));
+    }
   }
 }

@@ -108,4 +108,16 @@ class InputsTest {
 
     assertTrue(routes.requests().isEmpty());
   }
+
+  @Test
+  void theLinksFileOptionCompletesFileNamesInEveryCommand() {
+    String script = picocli.AutoComplete.bash("hoard", ManPage.commandTree());
+    for (String command : new String[] {"get", "check", "tune"}) {
+      int function = script.indexOf("function _picocli_hoard_" + command + "()");
+      int option = script.indexOf("'-i'|'--input-file')", function);
+      int next = script.indexOf(";;", option);
+      assertTrue(function >= 0 && option > function, command + " has no -i case in the completion script");
+      assertTrue(script.substring(option, next).contains("compgen -f"), command + ": -i does not complete files");
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.hoard.testing.ServedFolderTest;
 
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.redirect;
+import static dev.hoard.testing.Servers.unavailable;
 import static dev.hoard.testing.Servers.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,7 @@ import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,76 @@ class FetcherTest extends ServedFolderTest {
     closed.close();
 
     Hoard.get(dir, "--retries=1", gone).exits(1).errContains(gone + ": connection refused");
+  }
+
+  @Test
+  void verboseShowsEveryHopOfARedirectWithItsStatusAndTime() throws Exception {
+    routes.on("/listed.bin", redirect(302, "/storage/file.bin")).on("/storage/file.bin", ok("payload"));
+
+    var run = Hoard.get(dir, "-v", url(server, "/listed.bin")).exits(0);
+
+    assertEquals(List.of(
+        "hoard: GET " + url(server, "/listed.bin") + " Range: bytes=0- -> 302 Redirection (N ms)",
+        "hoard: GET " + url(server, "/storage/file.bin") + " Range: bytes=0- -> 200 OK (N ms)"), requestLines(run));
+  }
+
+  @Test
+  void verboseShowsTheRangeOfEachPiece() throws Exception {
+    byte[] body = Servers.bytes(3 << 20);
+    routes.on("/big.bin", Servers.ranged(body));
+
+    var run = Hoard.get(dir, "-v", "-x", "3", "-k", "1M", url(server, "/big.bin")).exits(0);
+
+    List<String> lines = requestLines(run);
+    assertEquals(routes.requests("/big.bin").size(), lines.size(), run.err());
+    assertTrue(lines.size() >= 2, run.err());
+    for (String line : lines) {
+      assertTrue(line.matches("hoard: GET \\Q" + url(server, "/big.bin") + "\\E Range: bytes=\\d+-\\d* -> 206 .*"), line);
+    }
+  }
+
+  @Test
+  void verboseShowsEachRetryAndARequestThatGotNoAnswer() throws Exception {
+    routes.on("/flaky.bin", unavailable("0"), ok("at last"));
+    MockWebServer closed = Servers.start(new Routes());
+    String gone = url(closed, "/file.bin");
+    closed.close();
+
+    var run = Hoard.get(dir, "-v", "--retries=1", url(server, "/flaky.bin"), gone).exits(1);
+
+    List<String> lines = requestLines(run);
+    assertTrue(lines.containsAll(List.of(
+        "hoard: GET " + url(server, "/flaky.bin") + " Range: bytes=0- -> 503 Service Unavailable (N ms)",
+        "hoard: GET " + url(server, "/flaky.bin") + " Range: bytes=0- -> 200 OK (N ms)",
+        "hoard: GET " + gone + " Range: bytes=0- -> connection refused (N ms)")), run.err());
+    assertEquals(4, lines.size(), run.err());
+  }
+
+  @Test
+  void verboseHidesThePasswordOfAUrl() throws Exception {
+    routes.on("/secret.txt", ok("s"));
+    String withPassword = url("alice:hunter2@127.0.0.1", server, "/secret.txt");
+
+    var run = Hoard.get(dir, "-v", withPassword).exits(0);
+
+    assertEquals(List.of("hoard: GET " + url("alice:***@127.0.0.1", server, "/secret.txt")
+        + " Range: bytes=0- -> 200 OK (N ms)"), requestLines(run));
+    assertFalse(run.err().contains("hunter2"), run.err());
+  }
+
+  @Test
+  void withoutVerboseNoRequestIsShown() throws Exception {
+    routes.on("/quiet.txt", ok("q"));
+
+    var run = Hoard.get(dir, url(server, "/quiet.txt")).exits(0);
+
+    assertEquals(List.of(), requestLines(run));
+  }
+
+  /** The {@code -v} lines of a run, each one's time written {@code N}. */
+  private static List<String> requestLines(Hoard.Result run) {
+    return run.err().lines().filter(l -> l.startsWith("hoard: GET ") || l.startsWith("hoard: HEAD "))
+        .map(l -> l.replaceAll("\\(\\d+ ms\\)$", "(N ms)")).toList();
   }
 
   /** {@code /hop0} → {@code /hop1} → … → {@code /end}: {@code redirects} redirects, then the file. */

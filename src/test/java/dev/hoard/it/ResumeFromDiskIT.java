@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.hoard.store.FileOrigin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ class ResumeFromDiskIT extends ResumeHarness {
     server.put("/done.bin", new RangeServer.Version(body, ETAG, null));
     // a kill between the rename and the state's removal leaves exactly this
     Files.createDirectories(dir);
-    Files.write(target("done.bin"), body);
+    // a finished file records its URL: the part it was renamed from carried it
+    FileOrigin.record(Files.write(target("done.bin"), body), server.url("/done.bin"));
     writeState("done.bin", server.url("/done.bin"), body.length, ETAG, new long[] {0, body.length});
 
     HoardProcess p = start(server.url("/done.bin"));

@@ -9,12 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.cli.Cli;
+import dev.hoard.cli.Interrupt;
 import dev.hoard.testing.Hoard;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,5 +84,70 @@ class SchedulerTest extends ServedFolderTest {
     }
     assertEquals("one", Files.readString(dir.resolve("first.txt")));
     assertEquals("two", Files.readString(dir.resolve("second.txt")));
+  }
+
+  @Test
+  void theSummaryKeepsFilesAlreadyThereApartFromBytesDownloadedNow() throws Exception {
+    routes.on("/a.txt", ok("alpha")).on("/b.txt", ok("bravo!"));
+    String a = url(server, "/a.txt");
+    String b = url(server, "/b.txt");
+    Hoard.get(dir, a).exits(0);
+
+    var rerun = Hoard.get(dir, "--progress=plain", a, b).exits(0);
+
+    assertEquals("1 ok, 1 skipped (5 B already there), 0 failed; 6 B downloaded in",
+        lastLine(rerun.out()).replaceFirst(" [0-9.]+ s$", ""), rerun.out());
+  }
+
+  @Test
+  void aFailedRowNamesTheUrlWhenNothingLandedAndTheSummaryCountsBadLines() throws Exception {
+    routes.on("/gone.txt", status(404, "Not Found"));
+    Path list = Files.writeString(tmp.resolve("links.txt"), url(server, "/gone.txt") + "\nnot a url\n");
+
+    var run = Hoard.get(dir, "--progress=plain", "-i", list.toString()).exits(1);
+
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(0).matches("failed +0 B +\\d+ms  \\Q" + url(server, "/gone.txt") + "\\E"), run.out());
+    assertTrue(lastLine(run.out()).startsWith("0 ok, 0 skipped, 1 failed, 1 bad line; 0 B downloaded in "), run.out());
+    assertFalse(run.out().contains(dir.toString()), run.out());
+  }
+
+  @Test
+  void afterAnInterruptTheSummarySaysWhatWasCutShortAndHowToResume() throws Exception {
+    Interrupt interrupt = new Interrupt();
+    // the signal comes while the first download waits for its answer; the second is never started
+    routes.on("/first.bin", request -> {
+      interrupt.raise();
+      return ok("too late");
+    }).on("/second.bin", ok("never"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), InputStream.nullInputStream(), interrupt,
+        false, Map.of(), "get", "-d", dir.toString(), "-j", "1", "--json", url(server, "/first.bin"),
+        url(server, "/second.bin"));
+
+    assertEquals(130, code, err.toString());
+    var run = new Hoard.Result(code, out.toString(), err.toString());
+    assertEquals("interrupted", run.record("/first.bin").get("error"));
+    assertEquals("failed", run.record("/first.bin").get("status"));
+    assertEquals(1, ((Number) run.summary().get("failed")).intValue());
+    assertTrue(routes.requests("/second.bin").isEmpty(), "a download started after the interrupt");
+
+    StringWriter plainOut = new StringWriter();
+    Interrupt again = new Interrupt();
+    routes.on("/first.bin", request -> {
+      again.raise();
+      return ok("too late");
+    });
+    Cli.run(new PrintWriter(plainOut, true), new PrintWriter(new StringWriter(), true), InputStream.nullInputStream(),
+        again, false, Map.of(), "get", "-d", dir.toString(), "-j", "1", "--progress=plain", url(server, "/first.bin"));
+    assertEquals("interrupted: 1 download cut short; run the same command to resume it", lastLine(plainOut.toString()),
+        plainOut.toString());
+  }
+
+  private static String lastLine(String text) {
+    List<String> lines = text.lines().toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 }

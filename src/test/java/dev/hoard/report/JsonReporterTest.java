@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonReporterTest {
   private static final Set<String> RECORD = Set.of("url", "path", "status", "bytes", "ms", "http");
-  private static final Set<String> SUMMARY = Set.of("summary", "ok", "skipped", "failed", "bytes", "ms");
+  private static final Set<String> SUMMARY = Set.of("summary", "ok", "skipped", "failed", "bad_lines", "bytes", "ms");
 
   @TempDir Path tmp;
 
@@ -69,13 +69,16 @@ class JsonReporterTest {
       assertEquals(404, ((Number) gone.get("http")).intValue());
       assertEquals("404 Not Found", gone.get("error"));
       assertEquals(0, ((Number) gone.get("bytes")).intValue());
+      assertNull(gone.get("path"), "a failed download that left nothing names no path");
 
       Map<String, Object> summary = run.summary();
       assertEquals(SUMMARY, summary.keySet());
       assertEquals(1, ((Number) summary.get("ok")).intValue());
       assertEquals(1, ((Number) summary.get("skipped")).intValue());
       assertEquals(1, ((Number) summary.get("failed")).intValue());
-      assertEquals(11, ((Number) summary.get("bytes")).intValue());
+      // downloaded in this run: a.txt only, not b.txt that was there
+      assertEquals(5, ((Number) summary.get("bytes")).intValue());
+      assertEquals(0, ((Number) summary.get("bad_lines")).intValue());
       assertTrue(run.err().contains(url(server, "/gone") + ": 404 Not Found"), run.err());
     }
   }
@@ -113,6 +116,25 @@ class JsonReporterTest {
       assertEquals("mine", Files.readString(target));
       assertEquals("from the server", Files.readString(dir.resolve("linked.1")));
       assertEquals(dir.resolve("linked.1").toString(), run.record("/linked").get("path"));
+    }
+  }
+
+  @Test
+  void eachBadLineOfTheLinksFileIsARecordAndTheSummaryCountsThem() throws Exception {
+    Routes routes = new Routes().on("/a.txt", ok("alpha"));
+    try (MockWebServer server = Servers.start(routes)) {
+      Path list = Files.writeString(tmp.resolve("links.txt"), String.join("\n",
+          url(server, "/a.txt"), "gopher://old", url(server, "/b.txt") + " colour=blue") + "\n");
+
+      var run = Hoard.get(tmp.resolve("dl"), "--json", "-i", list.toString()).exits(1);
+
+      List<Map<String, Object>> bad = run.records().stream().filter(r -> r.containsKey("input")).toList();
+      assertEquals(List.of(
+          Map.of("input", list.toString(), "line", 2, "error", "not an http or https URL: 'gopher://old'"),
+          Map.of("input", list.toString(), "line", 3, "error", "unknown key 'colour' (known: out, sha256)")), bad);
+      assertEquals(2, ((Number) run.summary().get("bad_lines")).intValue());
+      assertEquals(1, ((Number) run.summary().get("ok")).intValue());
+      run.errContains(list + ":2: not an http or https URL", list + ":3: unknown key 'colour'");
     }
   }
 

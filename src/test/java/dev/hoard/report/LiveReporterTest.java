@@ -160,6 +160,21 @@ class LiveReporterTest {
         "0/3 files  4.0 MiB  4.0 MiB/s"), screen(90));
   }
 
+  @Test
+  void printsARequestLineOfVerboseAbove() throws IOException {
+    LiveReporter r = live(80);
+    twoDownloads(r);
+    r.redraw();
+
+    r.exchanged(new Exchange("GET", "https://example.org/a.iso", "bytes=0-1023", 206, "Partial Content", 12, null));
+
+    assertEquals(List.of(
+        "hoard: GET https://example.org/a.iso Range: bytes=0-1023 -> 206 Partial Content (12 ms)",
+        "ubuntu-24.…desktop-amd64.iso ███████░░░░░░░░ 50% 4.0/8.0 MiB 4.0 MiB/s 00:01 ×4",
+        "notes.txt                    ███████░░░░░░░░ 50%  500/1000 B    90 B/s 00:06",
+        "0/3 files  4.0 MiB  4.0 MiB/s"), screen(90));
+  }
+
   /** The lines {@link #twoDownloads} should show on a terminal {@code columns} wide. */
   private static List<String> twoDownloadsAt(int columns) {
     LiveView alone = new LiveView(true);
@@ -226,7 +241,7 @@ class LiveReporterTest {
     r.redraw();
     r.close();
 
-    assertEquals(List.of("1 ok, 0 skipped, 1 failed, 4.0 MiB in 2.5 s"), screen(80));
+    assertEquals(List.of("1 ok, 0 skipped, 1 failed; 4.0 MiB downloaded in 2.5 s"), screen(80));
   }
 
   @Test

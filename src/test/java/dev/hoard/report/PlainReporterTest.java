@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,6 +26,33 @@ class PlainReporterTest {
         .retrying(7, "https://example.org/a.iso: 503 Service Unavailable", 2, 6, Duration.ofMillis(millis));
     assertEquals("hoard: https://example.org/a.iso: 503 Service Unavailable; " + tail + System.lineSeparator(),
         err.toString());
+    assertEquals("", out.toString());
+  }
+
+  @ParameterizedTest(name = "{9}")
+  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+      3 | 0 | 0 | 769654784 | 5100 | 0         | 0 | 0 | false | 3 ok, 0 skipped, 0 failed; 734.0 MiB downloaded in 5.1 s                               | null
+      0 | 2 | 0 | 0         | 100  | 262144000 | 0 | 0 | false | 0 ok, 2 skipped (250.0 MiB already there), 0 failed; 0 B downloaded in 0.1 s          | null
+      3 | 1 | 1 | 2048      | 5100 | 1048576   | 2 | 0 | false | 3 ok, 1 skipped (1.0 MiB already there), 1 failed, 2 bad lines; 2.0 KiB downloaded in 5.1 s | null
+      1 | 0 | 0 | 10        | 0    | 0         | 1 | 0 | false | 1 ok, 0 skipped, 0 failed, 1 bad line; 10 B downloaded in 0.0 s                       | null
+      1 | 0 | 3 | 10        | 2000 | 0         | 0 | 3 | true  | 1 ok, 0 skipped, 3 failed; 10 B downloaded in 2.0 s                                    | interrupted: 3 downloads cut short; run the same command to resume them
+      0 | 0 | 1 | 0         | 2000 | 0         | 0 | 1 | true  | 0 ok, 0 skipped, 1 failed; 0 B downloaded in 2.0 s                                     | interrupted: 1 download cut short; run the same command to resume it
+      4 | 0 | 0 | 0         | 2000 | 0         | 0 | 0 | true  | 4 ok, 0 skipped, 0 failed; 0 B downloaded in 2.0 s                                     | interrupted: run the same command to go on
+      """)
+  void theSummaryKeepsWhatWasThereApartAndSaysHowToGoOnAfterAnInterrupt(long ok, long skipped, long failed,
+      long bytes, long ms, long already, long bad, long interrupted, boolean stopped, String first, String second) {
+    List<String> expected = second == null ? List.of(first) : List.of(first, second);
+    assertEquals(expected,
+        PlainReporter.lines(new Summary(ok, skipped, failed, bytes, ms, already, bad, interrupted, stopped)));
+  }
+
+  @Test
+  void aBadLineIsAMessageNamingTheFileAndLine() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    new PlainReporter(new PrintWriter(out), new PrintWriter(err), PlainReporter.Show.LINES)
+        .badLine("links.txt", 7, "unknown key 'name' (known: out, sha256)");
+    assertEquals("hoard: links.txt:7: unknown key 'name' (known: out, sha256)" + System.lineSeparator(), err.toString());
     assertEquals("", out.toString());
   }
 }

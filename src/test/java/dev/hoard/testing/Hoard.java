@@ -57,7 +57,8 @@ public final class Hoard {
 
     /** The one record whose URL ends with {@code suffix}. */
     public Map<String, Object> record(String suffix) {
-      List<Map<String, Object>> hits = records().stream().filter(r -> ((String) r.get("url")).endsWith(suffix)).toList();
+      List<Map<String, Object>> hits = records().stream()
+          .filter(r -> r.get("url") instanceof String url && url.endsWith(suffix)).toList();
       assertEquals(1, hits.size(), "records for *" + suffix + ": " + out);
       return hits.get(0);
     }
