@@ -60,6 +60,18 @@ final class Scheduler {
     /** The links of a page already fetched, reached again closer to its listed page than the first time. */
     List<Job> reachedSooner(Job job);
 
+    /** Takes found jobs (the links of a page, or those {@link #reachedSooner} gives) to dispatch later. */
+    void queue(List<Job> found);
+
+    /** The next found job to dispatch, or null when none waits. */
+    Job next();
+
+    /** Whether found jobs wait to be dispatched. */
+    boolean hasQueued();
+
+    /** Called once every download is over, before the summary; {@code stopped} when the run was interrupted. */
+    default void finished(boolean stopped) {}
+
     /** Called when the download is over: a page fetched only to find links is deleted (true then). */
     default boolean after(Job job, Landed landed) {
       return false;
@@ -117,6 +129,8 @@ final class Scheduler {
           retryWaiting();
           continue;
         }
+        // found links before more listed ones, as they came
+        if (next == null && crawl != null) next = crawl.next();
         if (next == null && entries.hasNext()) {
           LinksFile.Entry entry = entries.next();
           if (entry instanceof LineError bad) {
@@ -127,7 +141,8 @@ final class Scheduler {
           next = entry;
         }
         if (next == null) {
-          if (inFlight.get() == 0 && events.isEmpty()) {
+          // a finished job queues its links before it leaves inFlight: read in this order, nothing is missed
+          if (inFlight.get() == 0 && events.isEmpty() && (crawl == null || !crawl.hasQueued())) {
             if (waiting.isEmpty()) break;
             retryWaiting();
             continue;
@@ -187,6 +202,7 @@ final class Scheduler {
         // downloads stop on their own: an interrupt aborts their connections
       }
     }
+    if (crawl != null) crawl.finished(stop.stopped());
     long ms = (System.nanoTime() - start) / 1_000_000;
     Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), bytes.get(), ms);
     listener.summary(summary);
@@ -200,7 +216,7 @@ final class Scheduler {
     long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
     if (seen.contains(key)) {
       // met again by a shorter path: a page whose links -l cut the first time may now have room for them
-      if (crawl != null) events.addAll(crawl.reachedSooner(job));
+      if (crawl != null) crawl.queue(crawl.reachedSooner(job));
       return false;
     }
     // a link turned away is not remembered: met again by a shorter path, it may be within -l there
@@ -304,7 +320,7 @@ final class Scheduler {
         // it was read for its links and is gone: the record says so with no path rather than one that is not there
         r = new DownloadResult(r.url(), null, r.status(), r.bytes(), r.ms(), r.http(), r.error(), r.depth(), r.parent());
       }
-      events.addAll(children);
+      crawl.queue(children);
     }
     record(id, r);
   }
