@@ -173,7 +173,7 @@ final class Crawling implements Scheduler.Crawl {
   @Override
   public List<Job> linksOf(Job job, Landed done) {
     if (done.file() == null || !Files.isRegularFile(done.file())) return List.of();
-    LinkReader.Format format = format(done.contentType(), done.file());
+    LinkReader.Format format = format(done.contentType(), job.url(), done.file());
     if (format == LinkReader.Format.NONE) return List.of();
     URI base = done.finalUrl() != null ? done.finalUrl() : job.url();
     boolean savedCopy = done.result().status() == DownloadResult.Status.SKIPPED;
@@ -254,7 +254,7 @@ final class Crawling implements Scheduler.Crawl {
     }
     if (conversion != null && done.result().status() != DownloadResult.Status.FAILED && done.file() != null
         && Files.isRegularFile(done.file())) {
-      conversion.note(done.file(), format(done.contentType(), done.file()),
+      conversion.note(done.file(), format(done.contentType(), job.url(), done.file()),
           done.finalUrl() != null ? done.finalUrl() : job.url(), done.contentType());
     }
     return false;
@@ -272,10 +272,13 @@ final class Crawling implements Scheduler.Crawl {
     }
   }
 
-  /** What a landed file is read as: its type, its name, or (with neither) its first bytes decide. */
-  static LinkReader.Format format(String contentType, Path file) {
-    String name = file.getFileName().toString();
-    LinkReader.Format f = LinkReader.format(contentType, name, false);
+  /**
+   * What a landed file is read as: its type, the name in its URL ({@code site.css?v=2} lands as
+   * {@code site.css@v=2}), or (with neither) its first bytes decide.
+   */
+  static LinkReader.Format format(String contentType, URI url, Path file) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    LinkReader.Format f = LinkReader.format(contentType, path.substring(path.lastIndexOf('/') + 1), false);
     if (f == LinkReader.Format.NONE && contentType == null && sniffsAsHtml(file)) return LinkReader.Format.HTML;
     return f;
   }
