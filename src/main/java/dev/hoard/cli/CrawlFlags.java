@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 
 /** The flags of {@code get -r} and {@code -p}: depth, scope, politeness, mirroring. */
 final class CrawlFlags {
-  @Option(names = {"-r", "--recursive"}, description = "Parse downloaded HTML and enqueue the links it holds.")
+  @Option(names = {"-r", "--recursive"}, description = "Parse downloaded HTML and CSS and enqueue the links they hold.")
   boolean recursive;
 
   @Option(names = {"-l", "--level"}, paramLabel = "N|inf", converter = Converters.Level.class,
