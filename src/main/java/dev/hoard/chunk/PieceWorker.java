@@ -12,6 +12,7 @@ import java.time.Duration;
  */
 final class PieceWorker implements Runnable {
   static final int BUFFER = 64 * 1024;
+  static final int MIN_BUFFER = 8 * 1024;
   /** Progress since the last failure that makes a piece's retries count from the start again. */
   static final long RESET_AFTER_BYTES = 1 << 20;
 
@@ -19,7 +20,7 @@ final class PieceWorker implements Runnable {
   private PieceTable.Piece piece;
   private Source.Body body;
   private long requestedEnd;
-  private final byte[] buffer = new byte[BUFFER];
+  private final byte[] buffer;
 
   /** A worker that starts on {@code firstPiece} with an already open {@code firstBody} (the probe), or fresh. */
   PieceWorker(Transfer transfer, PieceTable.Piece firstPiece, Source.Body firstBody, long firstRequestedEnd) {
@@ -27,6 +28,8 @@ final class PieceWorker implements Runnable {
     this.piece = firstPiece;
     this.body = firstBody;
     this.requestedEnd = firstRequestedEnd;
+    // a small file needs no 64 KiB of buffer: thousands of them would make that much garbage each
+    this.buffer = new byte[(int) Math.min(BUFFER, Math.max(MIN_BUFFER, transfer.table().length()))];
   }
 
   /** The sink failed: local, never retried. */

@@ -41,6 +41,7 @@ public final class Cli {
     cmd.addSubcommand("get", new GetCommand(ctx));
     cmd.addSubcommand("check", new CheckCommand(ctx));
     cmd.addSubcommand("tune", new TuneCommand(ctx));
+    cmd.addSubcommand("demo", new DemoCommand(ctx));
     CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
     gen.getCommandSpec().usageMessage().hidden(false);
     cmd.addSubcommand("generate-completion", gen);

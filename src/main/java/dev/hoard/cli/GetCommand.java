@@ -79,6 +79,11 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Download again even when the finished file is there.")
   boolean overwrite;
 
+  @Option(names = {"-N", "--timestamping"},
+      description = "Fetch a file already there again only when the server's copy is newer (If-Modified-Since) or of "
+          + "another size; otherwise it is skipped.")
+  boolean timestamping;
+
   @Option(names = "--max-filesize", paramLabel = "SIZE", converter = Converters.Size.class, description = "Refuse a file larger than this.")
   long maxFileSize = Long.MAX_VALUE;
 
@@ -157,6 +162,7 @@ final class GetCommand implements Callable<Integer> {
         .headers(parsed)
         .contentDisposition(contentDisposition)
         .overwrite(overwrite)
+        .timestamping(timestamping)
         .maxFileSize(maxFileSize)
         .shard(shard)
         .crawl(crawl.options(spec))

@@ -7,6 +7,8 @@ import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;
 import dev.hoard.queue.RunOptions;
 import dev.hoard.report.PlainReporter;
+import dev.hoard.tune.HeatMap;
+import dev.hoard.tune.TuneTable;
 import dev.hoard.tune.Tuner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
@@ -30,6 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Measure which pool sizes (outer -j, inner -x) serve a list best.")
 final class TuneCommand implements Callable<Integer> {
+  // a pair that never downloaded has no speed: null, as JSON has no NaN
+  private static final JSON JSON_WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
   private final Cli.Context ctx;
   @Spec CommandSpec spec;
   @Mixin Inputs inputs = new Inputs();
@@ -42,7 +47,9 @@ final class TuneCommand implements Callable<Integer> {
       description = "Inner pool sizes to try. Default: 1,2,4,8,16.")
   List<Integer> connections = List.of(1, 2, 4, 8, 16);
 
-  @Option(names = "--runs", paramLabel = "N", description = "Runs per pair; the median counts. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--runs", paramLabel = "N", description = "Runs per pair at least; the median counts, and a pair"
+      + " whose runs differ by more than 15%% runs again, up to " + Tuner.EXTRA_RUNS + " more times."
+      + " Default: ${DEFAULT-VALUE}.")
   int runs = 1;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Time.class,
@@ -79,28 +86,49 @@ final class TuneCommand implements Callable<Integer> {
     }
     Path scratch = Files.createTempDirectory("hoard-tune-");
     try {
-      Tuner tuner = new Tuner((j, x) -> trial(list, scratch, j, x), runs);
-      // one untimed pass first, so the JIT and the server's caches do not tilt the first pair
-      trial(list, scratch, jobs.get(0), connections.get(0));
-      if (!json) ctx.out().printf("%5s %12s %10s %5s%n", "jobs", "connections", "MB/s", "runs");
-      List<Tuner.Pair> pairs = tuner.sweep(jobs, connections, this::print);
-      Tuner.Pair best = Tuner.best(pairs);
-      if (json) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("jobs", best.jobs());
-        b.put("connections", best.connections());
-        b.put("mb_per_s", round(best.mbPerSecond()));
-        line(Map.of("best", b));
-      } else {
-        ctx.out().printf(Locale.ROOT, "best: -j %d -x %d (%.1f MB/s)%n", best.jobs(), best.connections(),
-            best.mbPerSecond());
-      }
-      ctx.out().flush();
-      boolean failures = pairs.stream().anyMatch(p -> p.failed() > 0);
-      return failures || badLines ? ExitCodes.FAILED : ExitCodes.OK;
+      return sweep(list, scratch) || badLines ? ExitCodes.FAILED : ExitCodes.OK;
+    } catch (InterruptedException e) {
+      return ExitCodes.INTERRUPTED;
     } finally {
       PathUtils.deleteDirectory(scratch);
     }
+  }
+
+  /** Measures every pair and prints the results; returns whether some download failed or no pair has a best. */
+  private boolean sweep(List<LinksFile.Entry> list, Path scratch) throws InterruptedException {
+    Tuner tuner = new Tuner((j, x) -> trial(list, scratch, j, x), runs);
+    // one untimed pass first, so the JIT and the server's caches do not tilt the first pair
+    say("warming up (untimed): -j " + jobs.get(0) + " -x " + connections.get(0));
+    trial(list, scratch, jobs.get(0), connections.get(0));
+    List<Tuner.Pair> pairs = tuner.sweep(jobs, connections, new Tuner.Observer() {
+      @Override public void measuring(int j, int x, int index, int total) {
+        say("measuring -j " + j + " -x " + x + " (" + index + " of " + total + ")");
+      }
+
+      @Override public void repeating(int j, int x, double disagreement, int run, int cap) {
+        say(String.format(Locale.ROOT, "-j %d -x %d: its runs differ by %.0f%%, measuring again (run %d of at most %d)",
+            j, x, disagreement * 100, run, cap));
+      }
+
+      @Override public void measured(Tuner.Pair p) {
+        if (json) line(record(p));
+      }
+    });
+    Optional<Tuner.Pair> best = Tuner.best(pairs);
+    if (json) {
+      Map<String, Object> last = new LinkedHashMap<>();
+      last.put("best", best.map(TuneCommand::bestRecord).orElse(null));
+      line(last);
+    } else {
+      for (String l : TuneTable.lines(pairs, jobs, connections, runs)) ctx.out().println(l);
+      if (ctx.terminal()) {
+        ctx.out().println();
+        for (String l : HeatMap.lines(pairs, jobs, connections)) ctx.out().println(l);
+      }
+      ctx.out().flush();
+    }
+    if (best.isEmpty()) ctx.err().println("hoard: every run failed: no pair downloaded anything, so none is best");
+    return best.isEmpty() || pairs.stream().anyMatch(p -> p.failed() > 0);
   }
 
   private Tuner.Measurement trial(List<LinksFile.Entry> list, Path scratch, int j, int x) throws InterruptedException {
@@ -118,31 +146,41 @@ final class TuneCommand implements Callable<Integer> {
       ctx.err().println("hoard: cannot remove scratch folder " + dir + ": " + e.getMessage());
     }
     if (r.interrupted()) throw new InterruptedException("interrupted");
-    return new Tuner.Measurement(r.summary().bytes(), nanos, r.summary().failed());
+    return new Tuner.Measurement(r.summary().bytes(), nanos, r.summary().ok(), r.summary().failed());
   }
 
-  private void print(Tuner.Pair p) {
-    if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("jobs", p.jobs());
-      m.put("connections", p.connections());
-      m.put("mb_per_s", round(p.mbPerSecond()));
-      m.put("runs", p.runs());
-      line(m);
-    } else {
-      ctx.out().printf(Locale.ROOT, "%5d %12d %10.1f %5d%s%n", p.jobs(), p.connections(), p.mbPerSecond(), p.runs(),
-          p.failed() > 0 ? "  (" + p.failed() + " failed)" : "");
-      ctx.out().flush();
-    }
+  private void say(String what) {
+    ctx.err().println("hoard tune: " + what);
+    ctx.err().flush();
   }
 
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
+  /** A pair as its {@code --json} line: {@code {"jobs","connections","mb_per_s","speedup","runs"}}. */
+  private static Map<String, Object> record(Tuner.Pair p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("jobs", p.jobs());
+    m.put("connections", p.connections());
+    m.put("mb_per_s", round(p.mbPerSecond()));
+    m.put("speedup", round(p.speedup()));
+    m.put("runs", p.runs());
+    return m;
+  }
+
+  private static Map<String, Object> bestRecord(Tuner.Pair p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("jobs", p.jobs());
+    m.put("connections", p.connections());
+    m.put("mb_per_s", round(p.mbPerSecond()));
+    return m;
+  }
+
+  /** Two decimals, so a slow list does not read 0.0; null for a number unknown (JSON has no NaN). */
+  private static Double round(double v) {
+    return Double.isNaN(v) ? null : Math.round(v * 100) / 100.0;
   }
 
   private void line(Map<String, Object> m) {
     try {
-      ctx.out().println(JSON.std.asString(m));
+      ctx.out().println(JSON_WRITER.asString(m));
       ctx.out().flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Obeys robots.txt as user agent {@value #AGENT}: fetches each origin's file (scheme, host and port) once per run
@@ -28,7 +30,8 @@ import java.util.concurrent.ExecutionException;
  *   <tr><td>empty, or 4xx other than 429 (404, 401, 403, 410…)</td><td>allow all, as crawler-commons and Google do</td></tr>
  *   <tr><td>5xx, 429, 3xx (redirects not followed)</td><td>disallow all: the server is failing, so crawl none of it
  *       (crawler-commons' {@code failedFetch} and Google's convention)</td></tr>
- *   <tr><td>{@link IOException} (no answer)</td><td>disallow all, as for 5xx</td></tr>
+ *   <tr><td>{@link IOException} (no answer in time: refused, reset, stalled)</td><td>allow all, as if there were
+ *       no robots.txt, and the reason is told: a robots.txt that cannot be had holds up no crawl</td></tr>
  * </table>
  *
  * <p>Robots rules are for links found while crawling; a URL the user listed is not subject to them.
@@ -41,10 +44,41 @@ public final class Robots {
   public static final int MAX_BYTES = 500 * 1024;
 
   private final RobotsSource source;
+  private final Consumer<String> problems;
   private final ConcurrentMap<String, CompletableFuture<BaseRobotRules>> byOrigin = new ConcurrentHashMap<>();
 
   public Robots(RobotsSource source) {
+    this(source, problem -> {});
+  }
+
+  /** @param problems hears why a robots.txt could not be had (then its origin is crawled as if it had none) */
+  public Robots(RobotsSource source, Consumer<String> problems) {
     this.source = Objects.requireNonNull(source, "source");
+    this.problems = Objects.requireNonNull(problems, "problems");
+  }
+
+  /**
+   * Null when the rules for {@code url}'s origin are known; otherwise a stage that completes once they are, their
+   * robots.txt fetched on {@code executor} (once per origin), so the caller need not wait for it.
+   */
+  public CompletableFuture<?> ready(URI url, Executor executor) {
+    String robotsUrl = robotsUrl(url);
+    CompletableFuture<BaseRobotRules> rules = byOrigin.get(robotsUrl);
+    if (rules != null && rules.isDone()) return null;
+    if (rules != null) return rules;
+    CompletableFuture<BaseRobotRules> mine = new CompletableFuture<>();
+    rules = byOrigin.putIfAbsent(robotsUrl, mine);
+    if (rules != null) return rules.isDone() ? null : rules;
+    executor.execute(() -> {
+      try {
+        load(robotsUrl, mine);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // completed exceptionally inside load: allowed() reports it
+      }
+    });
+    return mine;
   }
 
   /**
@@ -85,7 +119,8 @@ public final class Robots {
     try {
       into.complete(rules(robotsUrl, source.fetch(URI.create(robotsUrl))));
     } catch (IOException e) {
-      into.complete(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE));
+      problems.accept(robotsUrl + ": cannot be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); crawling as if there were none");
+      into.complete(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL));
     } catch (InterruptedException e) {
       byOrigin.remove(robotsUrl, into);
       into.cancel(false);

@@ -12,7 +12,8 @@ public interface RobotsSource {
    * is not needed.
    *
    * @return the answer, whatever its status; empty when the source knows there is no robots.txt to read
-   * @throws IOException when no answer came (refused, reset, timed out, TLS failure)
+   * @throws IOException when no answer came (refused, reset, timed out, TLS failure), its message saying why in words
+   *     a person can act on
    */
   Optional<RobotsFile> fetch(URI robotsUrl) throws IOException, InterruptedException;
 }

@@ -36,6 +36,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,10 @@ final class Download {
   private String contentType;
   private URI finalUrl;
   private String lastModified;
+  /** With {@code -N}, the time and size of this URL's file already there, which only a newer copy replaces. */
+  private Instant localTime;
+  private long localSize;
+
   /** Where the download must go on: the name the server offered, or the next one when its own was another's. */
   private String movedTo;
   private boolean offerTaken;
@@ -99,13 +104,20 @@ final class Download {
       target = shared.folder.resolve(relative);
       // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
       File file = target.toFile();
-      if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
-      if (!shared.options.overwrite() && file.exists()) {
-        // done means done for this URL: a file of another URL, or of none, is never taken as done nor replaced
-        String origin = FileOrigin.of(target);
-        if (shown.equals(origin)) return skip(target);
-        movedTo = naming.taken(relative, origin);
-        return null;
+      if (file.exists()) {
+        if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
+        if (!shared.options.overwrite()) {
+          // done means done for this URL: a file of another URL, or of none, is never taken as done nor replaced
+          String origin = FileOrigin.of(target);
+          if (shown.equals(origin) && !shared.options.timestamping()) return skip(target);
+          if (shown.equals(origin)) {
+            localTime = Files.getLastModifiedTime(target).toInstant();
+            localSize = file.length();
+          } else {
+            movedTo = naming.taken(relative, origin);
+            return null;
+          }
+        }
       }
       for (int restart = 0; ; restart++) {
         try {
@@ -154,15 +166,20 @@ final class Download {
     }
     // Files.size follows links: a link planted as NAME.part must not lend its target's size to the Range asked
     long partSize = partThere && Files.isRegularFile(partPath, LinkOption.NOFOLLOW_LINKS) ? Files.size(partPath) : 0;
+    // a state is looked for beside a part only: one left alone is stale, and a new state replaces it
+    boolean stateThere = partThere && statePath.toFile().exists();
     ResumePlan plan = ResumePlan.decide(
-        new ResumePlan.Disk(shown, startOver, shared.options.overwrite(), statePath.toFile().exists(), partThere,
-            partSize),
+        new ResumePlan.Disk(shown, startOver, shared.options.overwrite(), stateThere, partThere, partSize),
         () -> ResumeState.load(statePath, shown, partSize));
     if (plan.problem() != null) shared.listener.problem(shown + ": " + plan.problem());
     if (plan.discard()) PartFile.discard(target);
     else if (plan.dropState()) statePath.toFile().delete();
 
-    Probe probe = Probe.send(shared.fetcher, retrier, job.url(), home, plan.knew(), plan.firstMissing());
+    Probe probe = Probe.send(shared.fetcher, retrier, job.url(), home, plan.knew(), plan.firstMissing(), localTime);
+    if (localTime != null && !newer(probe)) {
+      probe.response().abort();
+      return skip(target);
+    }
     http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
@@ -195,6 +212,18 @@ final class Download {
     return plain(target, probe);
   }
 
+  /**
+   * With {@code -N}: whether the server's answer is a copy to take in place of the file there: not a 304, and newer
+   * than it (by Last-Modified, when sent) or of another size.
+   */
+  private boolean newer(Probe probe) {
+    if (probe.response().status() == 304) return false;
+    Instant remote = HttpDate.parse(probe.remote().lastModified());
+    boolean newer = remote == null || remote.isAfter(localTime);
+    boolean resized = probe.remote().length() >= 0 && probe.remote().length() != localSize;
+    return newer || resized;
+  }
+
   /** Whether the server offers another name ({@code --content-disposition}): then the download moves to it. */
   private boolean moves(String relative, Probe probe) {
     String offered = ContentDisposition.filename(probe.response().header("Content-Disposition"));
@@ -214,7 +243,7 @@ final class Download {
     try (PartFile part = PartFile.open(target, false, shown)) {
       part.setLength(probe.from());
       bytes = probe.from();
-      return commit(target, part);
+      return commit(target, part, true);
     }
   }
 
@@ -237,13 +266,16 @@ final class Download {
     // the state (with the validators) goes to disk before the part file gets its first byte: pieces written out of
     // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
     // skip it: a stateless part that small is fetched again whole
-    if (table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM) saver.saveNow();
+    boolean stateful = table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM;
+    if (stateful) saver.saveNow();
     try (PartFile part = PartFile.open(target, done.isEmpty(), shown)) {
       RangeRequests source = new RangeRequests(shared.fetcher, retrier, job.url(), home, remote);
       Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, shared.limiter, Clock.SYSTEM,
           this::progress, n -> shared.listener.pieces(id, n), shared.workers,
           held -> shared.budget.room(job.url(), held)));
-      ScheduledFuture<?> tick = shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS);
+      // a file too small for a state has no state to keep up to date
+      ScheduledFuture<?> tick = stateful
+          ? shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS) : null;
       Transfer.End end;
       try (StopSignal.Registration unregister = shared.stop().onStop(transfer::stop)) {
         end = transfer.run(probe.body(), shared.options.connections());
@@ -252,17 +284,17 @@ final class Download {
         transfer.stop();
         end = Transfer.End.STOPPED;
       } finally {
-        tick.cancel(false);
+        if (tick != null) tick.cancel(false);
       }
       bytes = table.written();
       if (end != Transfer.End.COMPLETE) {
-        saver.saveNow();
+        if (stateful) saver.saveNow();
         if (end == Transfer.End.STOPPED) throw new InterruptedIOException("interrupted");
         throw transfer.failure();
       }
       saver.close();
       part.setLength(remote.length());
-      return commit(target, part);
+      return commit(target, part, stateful);
     }
   }
 
@@ -303,7 +335,7 @@ final class Download {
         }
         long expected = probe.remote().length();
         if (expected >= 0 && bytes != expected) throw new IOException("short body: got " + bytes + " of " + expected + " bytes");
-        return commit(target, part);
+        return commit(target, part, false);
       }
     }
   }
@@ -320,7 +352,8 @@ final class Download {
     };
   }
 
-  private Landed commit(Path target, PartFile part) throws IOException {
+  /** Verifies and renames the part into place; {@code stateful}: a resume state beside it goes too. */
+  private Landed commit(Path target, PartFile part, boolean stateful) throws IOException {
     if (job.sha256() != null) {
       String actual = PartFile.sha256(part.path());
       if (!actual.equals(job.sha256())) {
@@ -329,8 +362,9 @@ final class Download {
         throw new GiveUpException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
       }
     }
-    part.commit(shared.options.overwrite(), HttpDate.parse(lastModified));
-    PartFile.stateOf(target).toFile().delete();
+    // with -N, this URL's older copy is replaced; otherwise only --overwrite replaces a file
+    part.commit(shared.options.overwrite() || localTime != null, HttpDate.parse(lastModified));
+    if (stateful) PartFile.stateOf(target).toFile().delete();
     return new Landed(result(target, Status.OK, null), target, contentType, finalUrl);
   }
 

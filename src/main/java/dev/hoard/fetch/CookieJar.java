@@ -3,13 +3,20 @@ package dev.hoard.fetch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.cookie.CookieOrigin;
+import org.apache.hc.client5.http.cookie.CookieSpec;
 import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.cookie.CookieStore;
+import org.apache.hc.client5.http.cookie.MalformedCookieException;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.config.Lookup;
 
 /**
@@ -73,14 +80,14 @@ public final class CookieJar {
   }
 
   /**
-   * HttpClient's cookie specs, built at the first request rather than with the client: loading the public suffix
-   * list takes a fifth of a second, which a run that sends no request (every file already there) should not pay.
+   * HttpClient's cookie specs, built when a cookie first needs one: loading the public suffix list takes a fifth of a
+   * second, which a run whose servers set no cookie should not pay. HttpClient looks a spec up for every request, but
+   * calls it only when the store holds cookies or a response sets one: the spec handed out builds the real one then.
    */
   private static final class LazySpecs implements Lookup<CookieSpecFactory> {
     private volatile Lookup<CookieSpecFactory> real;
 
-    @Override
-    public CookieSpecFactory lookup(String name) {
+    private Lookup<CookieSpecFactory> real() {
       Lookup<CookieSpecFactory> r = real;
       if (r == null) {
         synchronized (this) {
@@ -88,7 +95,47 @@ public final class CookieJar {
           r = real;
         }
       }
-      return r.lookup(name);
+      return r;
+    }
+
+    @Override
+    public CookieSpecFactory lookup(String name) {
+      return context -> new LazySpec(() -> real().lookup(name).create(context));
+    }
+  }
+
+  /** A cookie spec made on its first use. */
+  private static final class LazySpec implements CookieSpec {
+    private final Supplier<CookieSpec> make;
+    private CookieSpec spec;
+
+    LazySpec(Supplier<CookieSpec> make) {
+      this.make = make;
+    }
+
+    private CookieSpec spec() {
+      if (spec == null) spec = make.get();
+      return spec;
+    }
+
+    @Override
+    public List<Cookie> parse(Header header, CookieOrigin origin) throws MalformedCookieException {
+      return spec().parse(header, origin);
+    }
+
+    @Override
+    public void validate(Cookie cookie, CookieOrigin origin) throws MalformedCookieException {
+      spec().validate(cookie, origin);
+    }
+
+    @Override
+    public boolean match(Cookie cookie, CookieOrigin origin) {
+      return spec().match(cookie, origin);
+    }
+
+    @Override
+    public List<Header> formatCookies(List<Cookie> cookies) {
+      return spec().formatCookies(cookies);
     }
   }
 }

@@ -22,6 +22,8 @@ public final class Failure {
     if (t instanceof ConnectException) return "connection refused";
     if (t instanceof UnknownHostException) return "unknown host " + t.getMessage();
     if (t instanceof NoRouteToHostException) return "no route to host";
+    // the stall rule says what it saw in its own words
+    if (t instanceof SocketTimeoutException && message(t).startsWith("stalled")) return message(t);
     if (t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
       return "timed out (" + message(t) + ")";
     }

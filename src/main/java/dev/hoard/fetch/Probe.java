@@ -4,6 +4,7 @@ import dev.hoard.chunk.ByteRange;
 import dev.hoard.chunk.Source;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,12 +27,23 @@ public record Probe(Response response, RemoteFile remote, long from) {
    */
   public static Probe send(Fetcher fetcher, Retrier retrier, URI url, HomeHeaders home, RemoteFile knew,
       ByteRange wanted) throws IOException {
-    List<Header> headers = new ArrayList<>(2);
+    return send(fetcher, retrier, url, home, knew, wanted, null);
+  }
+
+  /**
+   * The same, asking for the file only if it changed since {@code ifModifiedSince} ({@code -N}; null for always):
+   * then a {@code 304 Not Modified} comes back as the probe's response, with no body.
+   */
+  public static Probe send(Fetcher fetcher, Retrier retrier, URI url, HomeHeaders home, RemoteFile knew,
+      ByteRange wanted, Instant ifModifiedSince) throws IOException {
+    List<Header> headers = new ArrayList<>(3);
     headers.add(new Header("Range", wanted.rangeHeader()));
     String validator = knew == null ? null : knew.ifRange();
     if (validator != null) headers.add(new Header("If-Range", validator));
+    if (ifModifiedSince != null) headers.add(new Header("If-Modified-Since", HttpDate.format(ifModifiedSince)));
     long from = wanted.start();
     Response r = open(fetcher, retrier, url, headers, home);
+    if (r.status() == 304 && ifModifiedSince != null) return new Probe(r, RemoteFile.of(r, -1, false), from);
     if (r.status() == 416 && from == 0) {
       // an empty file: nothing satisfies bytes=0-, so ask for it whole
       r.abort();
@@ -94,7 +106,7 @@ public record Probe(Response response, RemoteFile remote, long from) {
     return retrier.run(url, () -> {
       Response r = fetcher.open("GET", url, headers, home);
       // a 3xx here is one the fetcher could not follow (no Location): its body is not the file
-      if (r.status() < 300 || r.status() == 416) return r;
+      if (r.status() < 300 || r.status() == 416 || r.status() == 304) return r;
       r.abort();
       throw r.error();
     });

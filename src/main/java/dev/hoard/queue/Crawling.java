@@ -15,6 +15,7 @@ import dev.hoard.fetch.Response;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.Listener;
+import dev.hoard.runtime.Threads;
 import dev.hoard.url.Redact;
 import dev.hoard.store.MirrorPath;
 import java.io.File;
@@ -30,7 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,6 +56,7 @@ final class Crawling implements Scheduler.Crawl {
   private final LinkReader reader;
   private final Robots robots;
   private final HostPacer pacer;
+  private final ExecutorService robotsFetches = Executors.newCachedThreadPool(Threads.daemon("hoard-robots"));
   private final Path root;
   private final MirrorFiles mirror;
   private final Frontier frontier;
@@ -79,7 +84,7 @@ final class Crawling implements Scheduler.Crawl {
     this.scope = new Scope(options.spanHosts(), options.noParent(), options.accept(), options.reject());
     this.requisiteScope = new Scope(options.spanHosts(), false, List.of(), options.reject());
     this.reader = new LinkReader(options.select());
-    this.robots = options.robots() ? new Robots(this::fetchRobots) : null;
+    this.robots = options.robots() ? new Robots(this::fetchRobots, listener::problem) : null;
     this.pacer = options.pause().isZero() ? null : HostPacer.system(options.pause());
     this.root = root;
     this.mirror = new MirrorFiles(root);
@@ -316,6 +321,7 @@ final class Crawling implements Scheduler.Crawl {
     return false;
   }
 
+  /** Fetches a robots.txt like any request (the stall rule watches it), its body capped. */
   private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException {
     try (Response r = fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
       byte[] body;
@@ -323,6 +329,8 @@ final class Crawling implements Scheduler.Crawl {
         body = in.readNBytes(Robots.MAX_BYTES);
       }
       return Optional.of(new RobotsFile(r.status(), body, r.header("Content-Type")));
+    } catch (IOException e) {
+      throw new IOException(Failure.describe(e), e);
     }
   }
 
@@ -334,5 +342,12 @@ final class Crawling implements Scheduler.Crawl {
       }
       return new Sitemaps.Answer(r.status(), body, r.header("Content-Type"));
     }
+  }
+
+  @Override
+  public CompletionStage<?> waitFor(Job job) {
+    // robots.txt is fetched off the dispatching thread: a slow one holds up only the links of its own host
+    if (robots == null || job.depth() == 0 || !inScope(job)) return null;
+    return robots.ready(job.url(), robotsFetches);
   }
 }

@@ -68,6 +68,12 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
       accept = List.copyOf(accept);
       reject = List.copyOf(reject);
     }
+
+    /** A plain crawl: no requisites, no link conversion, no sitemaps. */
+    public CrawlOptions(int level, List<String> accept, List<String> reject, String select, boolean spanHosts,
+        boolean noParent, boolean robots, Duration pause, int maxPages) {
+      this(level, accept, reject, select, spanHosts, noParent, robots, pause, maxPages, false, false, false);
+    }
   }
 
   /** Builds {@link RunOptions}; every field starts at hoard's default. */
@@ -85,6 +91,7 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
     private List<Header> headers = List.of();
     private boolean contentDisposition;
     private boolean overwrite;
+    private boolean timestamping;
     private long maxFileSize = Long.MAX_VALUE;
     private Shard shard = Shard.ALL;
     private CrawlOptions crawl;
@@ -155,6 +162,12 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
       return this;
     }
 
+    /** {@code -N}: a file already there is fetched again only when the server's copy is newer or of another size. */
+    public Builder timestamping(boolean on) {
+      this.timestamping = on;
+      return this;
+    }
+
     /** The largest file accepted; {@link Long#MAX_VALUE} for any. */
     public Builder maxFileSize(long bytes) {
       this.maxFileSize = bytes;
@@ -180,7 +193,8 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
     public RunOptions build() {
       return new RunOptions(dir, jobs, maxPerHost, retries, retryWait, timeout, limitRate, userAgent, headers, shard,
           Optional.ofNullable(crawl),
-          new DownloadOptions(connections, minChunk, overwrite, maxFileSize, contentDisposition), network);
+          new DownloadOptions(connections, minChunk, overwrite, maxFileSize, contentDisposition, timestamping),
+          network);
     }
   }
 }

@@ -20,11 +20,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +56,14 @@ final class Scheduler {
 
     /** The jobs the finished download leads to (nothing for a file that is not a page). */
     List<Job> linksOf(Job job, Landed landed);
+
+    /**
+     * What admitting the job must wait for (its host's robots.txt being fetched), or null: the scheduler brings the
+     * job back once it completes, and dispatches other jobs meanwhile.
+     */
+    default CompletionStage<?> waitFor(Job job) {
+      return null;
+    }
 
     /** Called on the job's thread right before it is fetched: {@code --wait} paces requests to one host here. */
     default void beforeFetch(Job job) throws InterruptedException {}
@@ -89,6 +100,8 @@ final class Scheduler {
   /** The paths of the downloads running now, and the jobs waiting for one of them to land. */
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final List<Job> waiting = new ArrayList<>();
+  /** Jobs waiting to be admitted, by what they wait for; touched by the dispatching thread only. */
+  private final Map<CompletionStage<?>, List<Job>> waitingOn = new HashMap<>();
   private final Set<Long> seen = new HashSet<>();
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -113,6 +126,9 @@ final class Scheduler {
 
   /** A job that waited for a download to land before its path could be made: it was admitted already. */
   private record Waited(Job job) {}
+
+  /** What some jobs' admission waited for is there: they come back, in order, to be admitted. */
+  private record Back(CompletionStage<?> stage) {}
 
   /** What a run came to. */
   record Tally(Summary summary, boolean badLines, LocalFailure localFailure) {}
@@ -152,6 +168,11 @@ final class Scheduler {
             retryWaiting();
             continue;
           }
+        }
+        if (next instanceof Back back) {
+          for (Job j : waitingOn.remove(back.stage())) events.add(j);
+          inFlight.decrementAndGet();
+          continue;
         }
         Job job;
         if (next instanceof Waited w) {
@@ -219,11 +240,34 @@ final class Scheduler {
       if (crawl != null) crawl.queue(crawl.reachedSooner(job));
       return false;
     }
+    if (crawl != null) {
+      CompletionStage<?> wait = crawl.waitFor(job);
+      if (wait != null) {
+        waitFor(wait, job);
+        return false;
+      }
+    }
     // a link turned away is not remembered: met again by a shorter path, it may be within -l there
     if (crawl != null && !crawl.admit(job)) return false;
     seen.add(key);
     listener.known(++admitted);
     return true;
+  }
+
+  /**
+   * Brings {@code job} back once {@code stage} completes, with the other jobs waiting on it, in the order they came:
+   * a page's links keep their order. The stage counts as a download in flight, so the run does not end meanwhile.
+   */
+  private void waitFor(CompletionStage<?> stage, Job job) {
+    List<Job> jobs = waitingOn.get(stage);
+    if (jobs != null) {
+      jobs.add(job);
+      return;
+    }
+    jobs = new ArrayList<>(List.of(job));
+    waitingOn.put(stage, jobs);
+    inFlight.incrementAndGet();
+    stage.whenComplete((done, failure) -> events.add(new Back(stage)));
   }
 
   /** Found links are canonical already; a listed URL is made so too with {@code -r}, or a link back to it is new. */

@@ -26,20 +26,24 @@ public final class FileOrigin {
   /** Longer values are not an origin we wrote: refused when read, so a hostile file cannot make hoard read much. */
   private static final int MAX_BYTES = 64 * 1024;
 
-  /** Records {@code url} (its password hidden) as where {@code file} came from. */
-  public static void record(Path file, String url) throws IOException {
+  /**
+   * Records {@code url} (its password hidden) as where {@code file} came from; true when it took a sidecar, which
+   * must then move with the file.
+   */
+  public static boolean record(Path file, String url) throws IOException {
     byte[] value = url.getBytes(StandardCharsets.UTF_8);
     UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     if (view != null) {
       try {
         view.write(ATTRIBUTE, ByteBuffer.wrap(value));
-        return;
+        return false;
       } catch (UnsupportedOperationException | FileSystemException noAttributesHere) {
         // the file system (an old tmpfs, some network mounts) keeps no extended attributes: the sidecar does
       }
     }
     Files.write(sidecar(file), value, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
+    return true;
   }
 
   /** The URL {@code file} records, or null when it records none (another tool's file, or an older hoard's). */

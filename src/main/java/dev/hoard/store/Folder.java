@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The download folder: every path a download writes is resolved here, and none leads outside it, not through
@@ -23,6 +25,8 @@ public final class Folder {
 
   private final Path root;
   private final Path shownRoot;
+  /** Folders this run made or found to be real folders (no links): a list of millions checks each once. */
+  private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
 
   private Folder(Path root, Path shownRoot) {
     this.root = root;
@@ -72,11 +76,13 @@ public final class Folder {
       }
       at = at.resolve(s);
       if (!at.normalize().startsWith(root)) throw new UnsafePathException("refusing path outside the folder: " + relative);
+      boolean folder = i < segments.length - 1;
+      if (folder && checkedFolders.contains(at)) continue;
       // java.io.File first: it answers "no such file" without an exception, and most targets do not exist yet
       if (at.toFile().exists() && Files.isSymbolicLink(at)) {
         throw new UnsafePathException("refusing to write through the symbolic link " + show(at));
       }
-      if (i < segments.length - 1 && !at.toFile().isDirectory()) {
+      if (folder && !at.toFile().isDirectory()) {
         try {
           Files.createDirectory(at);
         } catch (FileAlreadyExistsException e) {
@@ -86,6 +92,7 @@ public final class Folder {
           }
         }
       }
+      if (folder) checkedFolders.add(at);
     }
     return at;
   }

@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -30,11 +31,14 @@ public final class PartFile implements Closeable, Sink {
   private final Path target;
   private final Path part;
   private final FileChannel channel;
+  /** Whether the origin may be in a sidecar file rather than an extended attribute. */
+  private final boolean sidecar;
 
-  private PartFile(Path target, Path part, FileChannel channel) {
+  private PartFile(Path target, Path part, FileChannel channel, boolean sidecar) {
     this.target = target;
     this.part = part;
     this.channel = channel;
+    this.sidecar = sidecar;
   }
 
   public static Path partOf(Path target) {
@@ -55,17 +59,25 @@ public final class PartFile implements Closeable, Sink {
     Set<StandardOpenOption> opts = fresh
         ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)
         : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-    if (part.toFile().exists() && Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part);
-    FileChannel ch = FileChannel.open(part, withNoFollow(opts));
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(part, withNoFollow(opts));
+    } catch (FileSystemException e) {
+      // O_NOFOLLOW: a link planted under the part's name fails the open (ELOOP) rather than lead elsewhere
+      if (Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part, e);
+      throw e;
+    }
+    // a resumed part may have taken a sidecar in an earlier run: it moves with the file unless known not to exist
+    boolean sidecar = true;
     if (fresh) {
       try {
-        FileOrigin.record(part, origin);
+        sidecar = FileOrigin.record(part, origin);
       } catch (IOException e) {
         ch.close();
         throw LocalFailure.writing(part.toString(), e);
       }
     }
-    return new PartFile(target, part, ch);
+    return new PartFile(target, part, ch, sidecar);
   }
 
   private static OpenOption[] withNoFollow(Set<StandardOpenOption> opts) {
@@ -141,7 +153,7 @@ public final class PartFile implements Closeable, Sink {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    FileOrigin.moved(part, target);
+    if (sidecar) FileOrigin.moved(part, target);
   }
 
   /** Moves a finished file (and the record of its origin) to {@code to}, never replacing a file there. */

@@ -2,6 +2,9 @@ package dev.hoard.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +105,7 @@ class RobotsTest {
   }
 
   @Test
-  void disallowsAllWhenNoAnswerComes() throws Exception {
+  void allowsAllWhenNoAnswerComesAndAsksOnce() throws Exception {
     String url;
     try (MockWebServer server = new MockWebServer()) {
       server.start();
@@ -112,8 +115,8 @@ class RobotsTest {
     Robots robots = new Robots(source);
 
     assertThrows(ConnectException.class, () -> source.answer.fetch(URI.create(url)));
-    assertFalse(allowed(robots, url));
-    assertFalse(allowed(robots, url));
+    assertTrue(allowed(robots, url));
+    assertTrue(allowed(robots, url));
     assertEquals(1, source.calls.values().iterator().next().get());
   }
 
@@ -128,7 +131,30 @@ class RobotsTest {
     assertFalse(allowed(new Robots(status(503, "")), "http://h/x"));
     assertFalse(allowed(new Robots(status(429, "")), "http://h/x"));
     assertFalse(allowed(new Robots(status(301, "")), "http://h/x"));
-    assertFalse(allowed(new Robots(u -> { throw new IOException("reset"); }), "http://h/x"));
+  }
+
+  @Test
+  void aRobotsTxtThatCannotBeHadCountsAsNoneAndSaysWhy() throws InterruptedException {
+    List<String> said = new ArrayList<>();
+    Robots robots = new Robots(u -> { throw new IOException("stalled: less than 1 KiB in 3000 ms"); }, said::add);
+    assertTrue(allowed(robots, "http://h/x"));
+    assertEquals(List.of("http://h/robots.txt: cannot be read (stalled: less than 1 KiB in 3000 ms); crawling as if"
+        + " there were none"), said);
+  }
+
+  @Test
+  void readyIsNullOnceKnownAndAStageWhileTheFileIsFetchedElsewhere() throws Exception {
+    List<Runnable> fetches = new ArrayList<>();
+    Robots robots = new Robots(status(200, ROBOTS));
+    URI url = URI.create("http://h/x");
+    var stage = robots.ready(url, fetches::add);
+    assertNotNull(stage);
+    assertFalse(stage.isDone(), "the fetch waits for the executor");
+    assertSame(stage, robots.ready(URI.create("http://h/y"), fetches::add), "one fetch per origin");
+    assertEquals(1, fetches.size());
+    fetches.get(0).run();
+    assertTrue(stage.isDone());
+    assertNull(robots.ready(url, fetches::add));
   }
 
   @Test
