@@ -71,9 +71,9 @@ final class Crawling implements Scheduler.Crawl {
    * The found links queued so far, by hash of URL and scope: {@code depth << 1 | requisite}. A link met again no
    * sooner, and no more a requisite, could only be turned away or found a duplicate: it is dropped before it queues.
    */
-  private final LongIntMap queued = new LongIntMap();
+  private final LongLongMap queued = new LongLongMap();
   /** Pages fetched at the last level of {@code -l}, whose links were not followed: {@code depth << 2 | format}. */
-  private final LongIntMap cut = new LongIntMap();
+  private final LongLongMap cut = new LongLongMap();
   /** The URLs those of them that were redirected came from in the end: their links resolve against it. */
   private final Map<Long, URI> cutBase = new ConcurrentHashMap<>();
 
@@ -158,8 +158,8 @@ final class Crawling implements Scheduler.Crawl {
     if (!inScope(job)) return;
     long key = Names.hash(job.url() + "\n" + job.scope());
     synchronized (queued) {
-      int had = queued.get(key);
-      if (had != LongIntMap.MISSING && had >> 1 <= job.depth() && ((had & 1) == 1 || !job.requisite())) return;
+      long had = queued.get(key);
+      if (had != LongLongMap.MISSING && had >> 1 <= job.depth() && ((had & 1) == 1 || !job.requisite())) return;
       queued.put(key, job.depth() << 1 | (job.requisite() ? 1 : 0));
     }
     frontier.add(job);
@@ -232,16 +232,16 @@ final class Crawling implements Scheduler.Crawl {
   @Override
   public List<Job> reachedSooner(Job job) {
     long key = Names.hash(job.url().toString());
-    int c;
+    long c;
     synchronized (cut) {
       c = cut.get(key);
-      if (c == LongIntMap.MISSING || job.depth() >= c >> 2) return List.of();
+      if (c == LongLongMap.MISSING || job.depth() >= c >> 2) return List.of();
       cut.remove(key);
     }
     URI base = cutBase.remove(key);
     Path file = mirror.find(job.url());
     if (file == null) return List.of();
-    LinkReader.Format format = LinkReader.Format.values()[c & 3];
+    LinkReader.Format format = LinkReader.Format.values()[(int) (c & 3)];
     return links(job, root.resolve(file), format, null, base == null ? job.url() : base, false);
   }
 

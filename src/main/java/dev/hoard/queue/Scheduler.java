@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,8 @@ final class Scheduler {
   private final List<Job> waiting = new ArrayList<>();
   /** Jobs waiting to be admitted, by what they wait for; touched by the dispatching thread only. */
   private final Map<CompletionStage<?>, List<Job>> waitingOn = new HashMap<>();
-  private final Set<Long> seen = new HashSet<>();
+  /** The hashes of the URLs admitted so far: about 20 bytes each. */
+  private final LongLongMap seen = new LongLongMap();
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong ok = new AtomicLong();
@@ -235,7 +235,7 @@ final class Scheduler {
       return false;
     }
     long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
-    if (seen.contains(key)) {
+    if (seen.get(key) != LongLongMap.MISSING) {
       // met again by a shorter path: a page whose links -l cut the first time may now have room for them
       if (crawl != null) crawl.queue(crawl.reachedSooner(job));
       return false;
@@ -249,7 +249,7 @@ final class Scheduler {
     }
     // a link turned away is not remembered: met again by a shorter path, it may be within -l there
     if (crawl != null && !crawl.admit(job)) return false;
-    seen.add(key);
+    seen.put(key, 1);
     listener.known(++admitted);
     return true;
   }

@@ -219,6 +219,39 @@ class MirrorTest {
     assertEquals(FileTime.fromMillis(1445412480000L), Files.getLastModifiedTime(page));
   }
 
+  // ---- -N ----
+
+  @Test
+  void timestampingAsksForEverySavedFileWithIfModifiedSinceAndReplacesOnlyWhatChanged() throws IOException {
+    String t1 = "Wed, 21 Oct 2015 07:28:00 GMT";
+    String t2 = "Thu, 22 Oct 2015 07:28:00 GMT";
+    CrawlFixtureSite site = site();
+    site.dated("/", "text/html", bytes(html("<a href='a.html'>a</a> <a href='b.html'>b</a>")), t1)
+        .dated("/a.html", "text/html", bytes(html("<link rel=stylesheet href='s.css'> a")), t1)
+        .dated("/b.html", "text/html", bytes(html("b, first")), t1)
+        .dated("/s.css", "text/css", bytes("p{background:url(i.png)}"), t1)
+        .dated("/i.png", "image/png", bytes("png"), t1);
+    assertEquals(0, hoard("-r", site.url("/")).code);
+    site.dated("/b.html", "text/html", bytes(html("b, second: <a href='c.txt'>c</a>")), t2)
+        .file("/c.txt", "text/plain", bytes("c"));
+    int mark = site.hits().size();
+
+    Outcome run = hoard("-r", "-N", site.url("/"));
+
+    assertEquals(0, run.code, run.err);
+    List<CrawlFixtureSite.Hit> again = site.hits().subList(mark, site.hits().size());
+    for (String t : List.of("/", "/a.html", "/b.html", "/s.css", "/i.png")) {
+      assertEquals(List.of(t1), again.stream().filter(x -> x.target().equals(t)).map(CrawlFixtureSite.Hit::ifModifiedSince)
+          .toList(), t + " in " + again);
+    }
+    assertEquals(1, again.stream().filter(x -> x.target().equals("/c.txt")).count());
+    String h = site.hostFolder();
+    assertTrue(read(h + "/b.html").contains("second"));
+    assertEquals("skipped", run.record(site.url("/i.png")).get("status"));
+    assertEquals("ok", run.record(site.url("/b.html")).get("status"));
+    assertEquals(FileTime.fromMillis(1445498880000L), Files.getLastModifiedTime(dir().resolve(h + "/b.html")));
+  }
+
   // ---- --sitemap ----
 
   @Test

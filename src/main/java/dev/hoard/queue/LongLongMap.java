@@ -3,20 +3,21 @@ package dev.hoard.queue;
 import java.util.Arrays;
 
 /**
- * A map from 64-bit keys (URL hashes) to ints in two flat arrays, open addressing with linear probing: 12 bytes an
- * entry at most half full, where a {@code HashMap<Long, Integer>} takes about 80. Not thread-safe.
+ * A map from 64-bit keys (URL hashes) to 64-bit values in two flat arrays, open addressing with linear probing: 16
+ * bytes a slot, at most three quarters full, where a {@code HashMap<Long, Long>} entry takes about 80 bytes. Not
+ * thread-safe.
  */
-final class LongIntMap {
+final class LongLongMap {
   /** What {@link #get} answers for a key the map does not hold; never stored. */
-  static final int MISSING = Integer.MIN_VALUE;
+  static final long MISSING = Long.MIN_VALUE;
 
   private long[] keys;
-  private int[] values;
+  private long[] values;
   private int size;
 
-  LongIntMap() {
+  LongLongMap() {
     keys = new long[64];
-    values = new int[64];
+    values = new long[64];
     Arrays.fill(values, MISSING);
   }
 
@@ -25,7 +26,7 @@ final class LongIntMap {
   }
 
   /** The value of {@code key}, or {@link #MISSING}. */
-  int get(long key) {
+  long get(long key) {
     int mask = keys.length - 1;
     for (int i = slot(key, mask); values[i] != MISSING; i = (i + 1) & mask) {
       if (keys[i] == key) return values[i];
@@ -33,27 +34,30 @@ final class LongIntMap {
     return MISSING;
   }
 
-  void put(long key, int value) {
+  /** Maps {@code key} to {@code value}; the value it had, or {@link #MISSING}. */
+  long put(long key, long value) {
     if (value == MISSING) throw new IllegalArgumentException("not a storable value: " + value);
     int mask = keys.length - 1;
     int i = slot(key, mask);
     for (; values[i] != MISSING; i = (i + 1) & mask) {
       if (keys[i] == key) {
+        long old = values[i];
         values[i] = value;
-        return;
+        return old;
       }
     }
     keys[i] = key;
     values[i] = value;
-    if (++size * 2 > keys.length) grow();
+    if (++size * 4 > keys.length * 3) grow();
+    return MISSING;
   }
 
   /** Removes {@code key}; its value, or {@link #MISSING} when it was not there. */
-  int remove(long key) {
+  long remove(long key) {
     int mask = keys.length - 1;
     int i = slot(key, mask);
     while (values[i] != MISSING && keys[i] != key) i = (i + 1) & mask;
-    int old = values[i];
+    long old = values[i];
     if (old == MISSING) return MISSING;
     // backward shift: move up each later entry of the run that may sit in the freed slot, so probes stay unbroken
     int free = i;
@@ -73,9 +77,9 @@ final class LongIntMap {
 
   private void grow() {
     long[] oldKeys = keys;
-    int[] oldValues = values;
+    long[] oldValues = values;
     keys = new long[oldKeys.length * 2];
-    values = new int[oldKeys.length * 2];
+    values = new long[oldKeys.length * 2];
     Arrays.fill(values, MISSING);
     size = 0;
     for (int i = 0; i < oldKeys.length; i++) {
