@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** The flags of {@code get -r}: depth, scope, politeness. */
+/** The flags of {@code get -r} and {@code -p}: depth, scope, politeness, mirroring. */
 final class CrawlFlags {
-  @Option(names = {"-r", "--recursive"}, description = "Parse downloaded HTML and enqueue the links it holds.")
+  @Option(names = {"-r", "--recursive"}, description = "Parse downloaded HTML and CSS and enqueue the links they hold.")
   boolean recursive;
 
   @Option(names = {"-l", "--level"}, paramLabel = "N|inf", converter = Converters.Level.class,
@@ -42,13 +43,31 @@ final class CrawlFlags {
   @Option(names = "--max-pages", paramLabel = "N", description = "Pages a crawl fetches at most, so traps end. Default: ${DEFAULT-VALUE}.")
   int maxPages = 20_000;
 
-  /** The crawl options, or null without {@code -r}. */
+  @Option(names = {"-p", "--page-requisites"},
+      description = "Also fetch what each saved page needs to display: images, stylesheets, scripts, fonts, icons.")
+  boolean requisites;
+
+  @Option(names = "--convert-links",
+      description = "When the run ends, point the links of saved HTML and CSS at the saved copies (by relative path), the others at their URL.")
+  boolean convertLinks;
+
+  @Option(names = "--sitemap", description = "Also start the crawl from each start host's sitemaps.")
+  boolean sitemap;
+
+  /** The crawl options, or null without {@code -r} or {@code -p}. */
   RunOptions.CrawlOptions options(CommandSpec spec) {
-    if (!recursive) return null;
+    if (!recursive && !requisites) {
+      if (convertLinks) throw new ParameterException(spec.commandLine(), "--convert-links needs -r or -p");
+      if (sitemap) throw new ParameterException(spec.commandLine(), "--sitemap needs -r");
+      return null;
+    }
+    if (sitemap && !recursive) throw new ParameterException(spec.commandLine(), "--sitemap needs -r");
     if (maxPages < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--max-pages': '" + maxPages + "' (must be at least 1)");
     }
-    return new RunOptions.CrawlOptions(level, accept, reject, select, spanHosts, noParent, !noRobots, pause, maxPages);
+    // -p alone: the listed pages and what they need, laid out as a crawl lays them
+    return new RunOptions.CrawlOptions(recursive ? level : 0, accept, reject, select, spanHosts, noParent, !noRobots,
+        pause, maxPages, requisites, convertLinks, sitemap);
   }
 }

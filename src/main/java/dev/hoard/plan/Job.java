@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param root the listed URL it descends from: its {@code -H} headers and credentials go only to that origin
  * @param scope the URL whose host (and folder, with {@code --no-parent}) bound a crawl from here: the listed URL, or
  *     where it redirected to on another host ({@code example.com} → {@code www.example.com})
+ * @param requisite whether a page found while crawling needs it to display ({@code -p}): fetched past {@code -l},
+ *     {@code --no-parent} and {@code -A}
  */
-public record Job(URI url, String out, String sha256, int depth, URI parent, URI root, URI scope)
+public record Job(URI url, String out, String sha256, int depth, URI parent, URI root, URI scope, boolean requisite)
     implements LinksFile.Entry {
   public Job {
     Objects.requireNonNull(url, "url");
@@ -26,16 +28,21 @@ public record Job(URI url, String out, String sha256, int depth, URI parent, URI
 
   /** A URL given on the command line or in the links file. */
   public static Job listed(URI url, String out, String sha256) {
-    return new Job(url, out, sha256, 0, null, url, url);
+    return new Job(url, out, sha256, 0, null, url, url, false);
   }
 
-  /** A link found on page {@code page} while crawling. */
+  /** A link found on this page while crawling. */
   public Job child(URI link) {
-    return new Job(link, null, null, depth + 1, url, root, scope);
+    return child(link, false);
+  }
+
+  /** A link found on this page while crawling, which the page needs to display when {@code requisite}. */
+  public Job child(URI link, boolean requisite) {
+    return new Job(link, null, null, depth + 1, url, root, scope, requisite);
   }
 
   /** The same job, its crawl bounded by {@code newScope} from now on (its headers still stay with {@code root}). */
   public Job scopedTo(URI newScope) {
-    return new Job(url, out, sha256, depth, parent, root, newScope);
+    return new Job(url, out, sha256, depth, parent, root, newScope, requisite);
   }
 }

@@ -1,10 +1,12 @@
 package dev.hoard.queue;
 
 import dev.hoard.crawl.HostPacer;
-import dev.hoard.crawl.LinkExtractor;
+import dev.hoard.crawl.Link;
+import dev.hoard.crawl.LinkReader;
 import dev.hoard.crawl.Robots;
 import dev.hoard.crawl.RobotsFile;
 import dev.hoard.crawl.Scope;
+import dev.hoard.crawl.Sitemaps;
 import dev.hoard.download.Landed;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.Fetcher;
@@ -37,39 +39,67 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code -r}: wires the crawl package into the scheduler. Listed and found URLs land in a mirror tree; a found link is
- * fetched when it is in scope, within {@code -l}, allowed by robots.txt and under the page cap; finished HTML pages
- * yield their links; a page fetched only to find links (outside {@code -A}) is deleted afterwards, as wget does.
+ * {@code -r} and {@code -p}: wires the crawl package into the scheduler. Listed and found URLs land in a mirror tree;
+ * a found link is fetched when it is in scope, within {@code -l}, allowed by robots.txt and under the page cap (a
+ * requisite of a page, with {@code -p}, past {@code -l}, {@code --no-parent} and {@code -A}); finished pages and
+ * stylesheets yield their links, read from the saved copy; a page fetched only to find links (outside {@code -A}) is
+ * deleted afterwards, as wget does. Found links wait in a {@link Frontier}; what is remembered of every URL is a
+ * 64-bit hash, so memory stays flat on big sites.
  */
 final class Crawling implements Scheduler.Crawl {
   private final Fetcher fetcher;
   private final Listener listener;
   private final RunOptions.CrawlOptions options;
   private final Scope scope;
-  private final LinkExtractor extractor;
+  /** What a requisite must pass with {@code -p}: the host rule and {@code -R}, but no {@code --no-parent} or -A. */
+  private final Scope requisiteScope;
+  private final LinkReader reader;
   private final Robots robots;
   private final HostPacer pacer;
   private final ExecutorService robotsFetches = Executors.newCachedThreadPool(Threads.daemon("hoard-robots"));
+  private final Path root;
+  private final MirrorFiles mirror;
+  private final Frontier frontier;
+  private final LinkConversion conversion;
+  private final Sitemaps sitemaps;
+  /** The origins whose sitemaps were read (or are being read). */
+  private final Set<String> sitemapOrigins = ConcurrentHashMap.newKeySet();
   private final Set<URI> traverseOnly = ConcurrentHashMap.newKeySet();
   private final AtomicInteger pages = new AtomicInteger();
   private final AtomicBoolean capReported = new AtomicBoolean();
-  /** Pages fetched at the last level of {@code -l}, whose links were not followed. */
-  private final Map<URI, Cut> cut = new ConcurrentHashMap<>();
+  /**
+   * The found links queued so far, by hash of URL and scope: {@code depth << 1 | requisite}. A link met again no
+   * sooner, and no more a requisite, could only be turned away or found a duplicate: it is dropped before it queues.
+   */
+  private final LongLongMap queued = new LongLongMap();
+  /** Pages fetched at the last level of {@code -l}, whose links were not followed: {@code depth << 2 | format}. */
+  private final LongLongMap cut = new LongLongMap();
+  /** The URLs those of them that were redirected came from in the end: their links resolve against it. */
+  private final Map<Long, URI> cutBase = new ConcurrentHashMap<>();
 
-  private record Cut(int depth, Landed done) {}
-
-  private Crawling(Fetcher fetcher, Listener listener, RunOptions.CrawlOptions options) {
+  private Crawling(Fetcher fetcher, Listener listener, RunOptions.CrawlOptions options, Path root) {
     this.fetcher = fetcher;
     this.listener = listener;
     this.options = options;
     this.scope = new Scope(options.spanHosts(), options.noParent(), options.accept(), options.reject());
-    this.extractor = new LinkExtractor(options.select());
+    this.requisiteScope = new Scope(options.spanHosts(), false, List.of(), options.reject());
+    this.reader = new LinkReader(options.select());
     this.robots = options.robots() ? new Robots(this::fetchRobots, listener::problem) : null;
     this.pacer = options.pause().isZero() ? null : HostPacer.system(options.pause());
+    this.root = root;
+    this.mirror = new MirrorFiles(root);
+    this.frontier = new Frontier(Frontier.IN_MEMORY, null, listener::problem);
+    this.conversion = options.convertLinks() ? new LinkConversion(root, mirror, listener) : null;
+    this.sitemaps = options.sitemap() ? new Sitemaps(this::fetchSitemap) : null;
   }
 
-  static Scheduler.Crawl create(Fetcher fetcher, Listener listener, RunOptions.CrawlOptions options) {
-    return new Crawling(fetcher, listener, options);
+  /**
+   * The crawl of a run.
+   *
+   * @param root the download folder, where the mirror tree lies
+   */
+  static Crawling create(Fetcher fetcher, Listener listener, RunOptions.CrawlOptions options, Path root) {
+    return new Crawling(fetcher, listener, options, root);
   }
 
   @Override
@@ -80,25 +110,18 @@ final class Crawling implements Scheduler.Crawl {
   @Override
   public boolean admit(Job job) {
     try {
+      boolean traverse = !job.requisite() && !scope.keep(job.url());
       if (job.depth() > 0) {
-        if (job.depth() > options.level() || !scope.follow(job.url(), job.scope())) return false;
-        if (!scope.keep(job.url())) {
-          // fetched only for its links: pointless at the last level
-          if (!scope.fetchToTraverse(job.url()) || job.depth() >= options.level()) return false;
-          traverseOnly.add(job.url());
-        }
+        if (!inScope(job)) return false;
         if (robots != null && !robots.allowed(job.url())) return false;
-      } else if (!scope.keep(job.url())) {
-        traverseOnly.add(job.url());
       }
       // links turned away are met again and again: count only what is admitted, so the count never wraps
       if (pages.get() >= options.maxPages()) {
-        if (capReported.compareAndSet(false, true)) {
-          listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
-        }
+        noteCap();
         return false;
       }
       pages.incrementAndGet();
+      if (traverse) traverseOnly.add(job.url());
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -106,27 +129,88 @@ final class Crawling implements Scheduler.Crawl {
     }
   }
 
+  /** The checks of a found link that ask no server: depth, hosts, folders, {@code -A} and {@code -R}. */
+  private boolean inScope(Job job) {
+    if (job.requisite()) return requisiteScope.follow(job.url(), job.scope()) && requisiteScope.keep(job.url());
+    if (job.depth() > options.level() || !scope.follow(job.url(), job.scope())) return false;
+    if (scope.keep(job.url())) return true;
+    // fetched only for its links: pointless at the last level
+    return scope.fetchToTraverse(job.url()) && job.depth() < options.level();
+  }
+
+  private void noteCap() {
+    if (capReported.compareAndSet(false, true)) {
+      listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
+    }
+  }
+
+  @Override
+  public void queue(List<Job> found) {
+    for (Job job : found) offer(job);
+  }
+
+  /** Queues a found link, unless no dispatch could take it. */
+  private void offer(Job job) {
+    if (pages.get() >= options.maxPages()) {
+      noteCap();
+      return;
+    }
+    if (!inScope(job)) return;
+    long key = Names.hash(job.url() + "\n" + job.scope());
+    synchronized (queued) {
+      long had = queued.get(key);
+      if (had != LongLongMap.MISSING && had >> 1 <= job.depth() && ((had & 1) == 1 || !job.requisite())) return;
+      queued.put(key, job.depth() << 1 | (job.requisite() ? 1 : 0));
+    }
+    frontier.add(job);
+  }
+
+  @Override
+  public Job next() {
+    return frontier.poll();
+  }
+
+  @Override
+  public boolean hasQueued() {
+    return !frontier.isEmpty();
+  }
+
   @Override
   public List<Job> linksOf(Job job, Landed done) {
     if (done.file() == null || !Files.isRegularFile(done.file())) return List.of();
-    if (job.depth() >= options.level()) {
-      // -l cuts its links here; kept in case a shorter path reaches the page later
-      if (options.level() != Integer.MAX_VALUE) cut.put(job.url(), new Cut(job.depth(), done));
-      return List.of();
+    LinkReader.Format format = format(done.contentType(), job.url(), done.file());
+    if (format == LinkReader.Format.NONE) return List.of();
+    URI base = done.finalUrl() != null ? done.finalUrl() : job.url();
+    boolean savedCopy = done.result().status() == DownloadResult.Status.SKIPPED;
+    return links(job, done.file(), format, done.contentType(), base, savedCopy);
+  }
+
+  /**
+   * The jobs the links of a page or stylesheet lead to; at the last level of {@code -l} only its requisites (with
+   * {@code -p}), and it is remembered in case a shorter path reaches it later.
+   *
+   * @param savedCopy the file was saved by an earlier run: its links may have been rewritten by
+   *     {@code --convert-links}, and lead back to the URLs they were
+   */
+  private List<Job> links(Job job, Path file, LinkReader.Format format, String type, URI base, boolean savedCopy) {
+    boolean last = job.depth() >= options.level();
+    if (last && options.level() != Integer.MAX_VALUE) {
+      long key = Names.hash(job.url().toString());
+      synchronized (cut) {
+        cut.put(key, job.depth() << 2 | format.ordinal());
+      }
+      if (!base.equals(job.url())) cutBase.put(key, base);
     }
-    String type = done.contentType();
-    // no type: a page skipped on a rerun, or a server that sent none; the name or the first bytes must tell
-    if (type == null ? !looksLikeHtml(done.file().getFileName().toString()) && !sniffsAsHtml(done.file())
-        : !LinkExtractor.isHtml(type)) {
-      return List.of();
-    }
+    if (last && !options.requisites()) return List.of();
     try {
-      URI base = done.finalUrl() != null ? done.finalUrl() : job.url();
-      List<Job> out = new ArrayList<>();
       // a listed page that redirected to another host (example.com → www.example.com) is crawled where it landed
       Job from = job.depth() == 0 && !sameHost(base, job.url()) ? job.scopedTo(base) : job;
-      // the extractor's links are already in canonical form
-      for (URI link : extractor.extract(done.file(), type, base)) out.add(from.child(link));
+      List<Job> out = new ArrayList<>();
+      for (Link link : reader.read(file, format, type, base, options.requisites())) {
+        boolean requisite = options.requisites() && link.requisite();
+        if (last && !requisite) continue;
+        out.add(from.child(savedCopy ? mirror.original(link.url()) : link.url(), requisite));
+      }
       return out;
     } catch (IOException | RuntimeException e) {
       listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
@@ -138,35 +222,79 @@ final class Crawling implements Scheduler.Crawl {
   public void beforeFetch(Job job) throws InterruptedException {
     // on the job's own thread: a wait for one host never holds up the dispatch of another host's links
     if (pacer != null) pacer.await(job.url().getHost());
+    if (sitemaps != null && job.depth() == 0 && sitemapOrigins.add(origin(job.url()))) {
+      // what the sitemaps list joins the links the page will give, as if the page had linked it
+      Sitemaps.Outcome o = sitemaps.walk(job.url(), url -> offer(job.child(url)));
+      for (String problem : o.problems()) listener.problem(problem);
+    }
   }
 
   @Override
   public List<Job> reachedSooner(Job job) {
-    Cut c = cut.get(job.url());
-    if (c == null || job.depth() >= c.depth() || !cut.remove(job.url(), c)) return List.of();
-    return linksOf(job, c.done());
+    long key = Names.hash(job.url().toString());
+    long c;
+    synchronized (cut) {
+      c = cut.get(key);
+      if (c == LongLongMap.MISSING || job.depth() >= c >> 2) return List.of();
+      cut.remove(key);
+    }
+    URI base = cutBase.remove(key);
+    Path file = mirror.find(job.url());
+    if (file == null) return List.of();
+    LinkReader.Format format = LinkReader.Format.values()[(int) (c & 3)];
+    return links(job, root.resolve(file), format, null, base == null ? job.url() : base, false);
   }
 
   @Override
   public boolean after(Job job, Landed done) {
-    if (!traverseOnly.remove(job.url())) return false;
-    if (done.result().status() == DownloadResult.Status.OK && done.file() != null) {
-      try {
-        return Files.deleteIfExists(done.file());
-      } catch (IOException e) {
-        listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
+    if (traverseOnly.remove(job.url())) {
+      if (done.result().status() == DownloadResult.Status.OK && done.file() != null) {
+        try {
+          return Files.deleteIfExists(done.file());
+        } catch (IOException e) {
+          listener.problem(done.file() + ": cannot remove a page fetched only for its links: " + e.getMessage());
+        }
       }
+      return false;
+    }
+    if (conversion != null && done.result().status() != DownloadResult.Status.FAILED && done.file() != null
+        && Files.isRegularFile(done.file())) {
+      conversion.note(done.file(), format(done.contentType(), job.url(), done.file()),
+          done.finalUrl() != null ? done.finalUrl() : job.url(), done.contentType());
     }
     return false;
+  }
+
+  @Override
+  public void finished(boolean stopped) {
+    frontier.close();
+    if (conversion == null) return;
+    try {
+      if (stopped) listener.problem("links not converted: the run was stopped; the same command continues it");
+      else conversion.run();
+    } finally {
+      conversion.close();
+    }
+  }
+
+  /**
+   * What a landed file is read as: its type, the name in its URL ({@code site.css?v=2} lands as
+   * {@code site.css@v=2}), or (with neither) its first bytes decide.
+   */
+  static LinkReader.Format format(String contentType, URI url, Path file) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    LinkReader.Format f = LinkReader.format(contentType, path.substring(path.lastIndexOf('/') + 1), false);
+    if (f == LinkReader.Format.NONE && contentType == null && sniffsAsHtml(file)) return LinkReader.Format.HTML;
+    return f;
   }
 
   private static boolean sameHost(URI a, URI b) {
     return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost());
   }
 
-  private static boolean looksLikeHtml(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml");
+  private static String origin(URI url) {
+    return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":"
+        + url.getPort();
   }
 
   /** Tags a page may start with, after a BOM and blanks, as browsers sniff text/html (WHATWG MIME Sniffing). */
@@ -206,12 +334,20 @@ final class Crawling implements Scheduler.Crawl {
     }
   }
 
+  private Sitemaps.Answer fetchSitemap(URI url, int maxBytes) throws IOException {
+    try (Response r = fetcher.open("GET", url, List.of(), HomeHeaders.none())) {
+      byte[] body;
+      try (InputStream in = r.body()) {
+        body = in.readNBytes(maxBytes + 1);
+      }
+      return new Sitemaps.Answer(r.status(), body, r.header("Content-Type"));
+    }
+  }
+
   @Override
   public CompletionStage<?> waitFor(Job job) {
     // robots.txt is fetched off the dispatching thread: a slow one holds up only the links of its own host
-    if (robots == null || job.depth() == 0 || job.depth() > options.level() || !scope.follow(job.url(), job.scope())) {
-      return null;
-    }
+    if (robots == null || job.depth() == 0 || !inScope(job)) return null;
     return robots.ready(job.url(), robotsFetches);
   }
 }

@@ -1,8 +1,6 @@
 package dev.hoard.queue;
 
 import dev.hoard.store.SafeName;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -10,7 +8,7 @@ import java.util.function.Function;
  * two different URLs that map to one path both land. The first (in list order) keeps the path, the next gets
  * {@code name.1.ext}, and so on; only the last path segment is ever numbered, never a folder or a host of the mirror
  * tree. A path taken on disk by a file of another URL (or of none) stays that file's. Holds 64-bit hashes, not
- * strings, so a list of millions of lines stays small.
+ * strings, in flat arrays, so a list of millions of lines stays small.
  */
 final class Names {
   /** The owner of a path that is a folder: of every URL below it, of none itself. */
@@ -24,7 +22,7 @@ final class Names {
     Disk EMPTY = path -> null;
   }
 
-  private final Map<Long, Long> owners = new HashMap<>();
+  private final LongLongMap owners = new LongLongMap();
   private final Disk disk;
 
   Names(Disk disk) {
@@ -37,8 +35,8 @@ final class Names {
    */
   synchronized String fileInTheWay(String wanted) {
     for (int slash = wanted.indexOf('/'); slash >= 0; slash = wanted.indexOf('/', slash + 1)) {
-      Long owner = owners.get(hash(wanted.substring(0, slash)));
-      if (owner != null && owner != FOLDER && owner != UNKNOWN) return wanted.substring(0, slash);
+      long owner = owners.get(hash(wanted.substring(0, slash)));
+      if (owner != LongLongMap.MISSING && owner != FOLDER && owner != UNKNOWN) return wanted.substring(0, slash);
     }
     for (int slash = wanted.indexOf('/'); slash >= 0; slash = wanted.indexOf('/', slash + 1)) {
       owners.put(hash(wanted.substring(0, slash)), FOLDER);
@@ -56,8 +54,8 @@ final class Names {
    * which the caller moves it. The path is a folder from now on.
    */
   synchronized String moveAside(String path) {
-    Long owner = owners.put(hash(path), FOLDER);
-    return reserve(path, owner == null ? UNKNOWN : owner);
+    long owner = owners.put(hash(path), FOLDER);
+    return reserve(path, owner == LongLongMap.MISSING ? UNKNOWN : owner);
   }
 
   /**
@@ -75,8 +73,8 @@ final class Names {
     for (int n = 0; ; n++) {
       String candidate = n == 0 ? wanted : folder + SafeName.numbered(name, n);
       long key = hash(candidate);
-      Long current = owners.get(key);
-      if (current == null) {
+      long current = owners.get(key);
+      if (current == LongLongMap.MISSING) {
         // first met in this run: what the disk holds there decides whose it is
         String onDisk = disk.apply(candidate);
         current = onDisk == null ? owner : onDisk.isEmpty() ? UNKNOWN : hash(onDisk);
@@ -93,6 +91,7 @@ final class Names {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
-    return h;
+    // the one value the maps of hashes cannot hold
+    return h == LongLongMap.MISSING ? h + 1 : h;
   }
 }

@@ -77,7 +77,7 @@ public final class Run {
           interrupted.set(true);
           stop.stop();
         });
-        Scheduler.Crawl crawl = options.crawl().map(c -> Crawling.create(fetcher, listener, c)).orElse(null);
+        Scheduler.Crawl crawl = options.crawl().map(c -> Crawling.create(fetcher, listener, c, folder.root())).orElse(null);
         Scheduler.Tally tally = new Scheduler(options, downloads, listener, stop, crawl).run(entries);
         return new Result(tally.summary(), tally.badLines(), tally.localFailure(), interrupted.get());
       }

@@ -56,12 +56,23 @@ public record RunOptions(Path dir, int jobs, int maxPerHost, int retries, Durati
    * @param level how deep from a listed page; {@link Integer#MAX_VALUE} for inf
    * @param pause {@code --wait}: the pause between requests to one host
    * @param maxPages the per-run page cap that ends crawler traps
+   * @param requisites {@code -p}: also what each saved page needs to display, past {@code -l}, {@code --no-parent}
+   *     and {@code -A}
+   * @param convertLinks {@code --convert-links}: when the run ends, point the links of saved pages at the copies
+   * @param sitemap {@code --sitemap}: also start from each start host's sitemaps
    */
   public record CrawlOptions(int level, List<String> accept, List<String> reject, String select, boolean spanHosts,
-      boolean noParent, boolean robots, Duration pause, int maxPages) {
+      boolean noParent, boolean robots, Duration pause, int maxPages, boolean requisites, boolean convertLinks,
+      boolean sitemap) {
     public CrawlOptions {
       accept = List.copyOf(accept);
       reject = List.copyOf(reject);
+    }
+
+    /** A plain crawl: no requisites, no link conversion, no sitemaps. */
+    public CrawlOptions(int level, List<String> accept, List<String> reject, String select, boolean spanHosts,
+        boolean noParent, boolean robots, Duration pause, int maxPages) {
+      this(level, accept, reject, select, spanHosts, noParent, robots, pause, maxPages, false, false, false);
     }
   }
 

@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +70,18 @@ final class Scheduler {
     /** The links of a page already fetched, reached again closer to its listed page than the first time. */
     List<Job> reachedSooner(Job job);
 
+    /** Takes found jobs (the links of a page, or those {@link #reachedSooner} gives) to dispatch later. */
+    void queue(List<Job> found);
+
+    /** The next found job to dispatch, or null when none waits. */
+    Job next();
+
+    /** Whether found jobs wait to be dispatched. */
+    boolean hasQueued();
+
+    /** Called once every download is over, before the summary; {@code stopped} when the run was interrupted. */
+    default void finished(boolean stopped) {}
+
     /** Called when the download is over: a page fetched only to find links is deleted (true then). */
     default boolean after(Job job, Landed landed) {
       return false;
@@ -92,7 +103,8 @@ final class Scheduler {
   private final List<Job> waiting = new ArrayList<>();
   /** Jobs waiting to be admitted, by what they wait for; touched by the dispatching thread only. */
   private final Map<CompletionStage<?>, List<Job>> waitingOn = new HashMap<>();
-  private final Set<Long> seen = new HashSet<>();
+  /** The hashes of the URLs admitted so far: about 20 bytes each. */
+  private final LongLongMap seen = new LongLongMap();
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong ok = new AtomicLong();
@@ -137,6 +149,8 @@ final class Scheduler {
           retryWaiting();
           continue;
         }
+        // found links before more listed ones, as they came
+        if (next == null && crawl != null) next = crawl.next();
         if (next == null && entries.hasNext()) {
           LinksFile.Entry entry = entries.next();
           if (entry instanceof LineError bad) {
@@ -147,7 +161,8 @@ final class Scheduler {
           next = entry;
         }
         if (next == null) {
-          if (inFlight.get() == 0 && events.isEmpty()) {
+          // a finished job queues its links before it leaves inFlight: read in this order, nothing is missed
+          if (inFlight.get() == 0 && events.isEmpty() && (crawl == null || !crawl.hasQueued())) {
             if (waiting.isEmpty()) break;
             retryWaiting();
             continue;
@@ -212,6 +227,7 @@ final class Scheduler {
         // downloads stop on their own: an interrupt aborts their connections
       }
     }
+    if (crawl != null) crawl.finished(stop.stopped());
     long ms = (System.nanoTime() - start) / 1_000_000;
     // only SIGINT/SIGTERM and a local failure stop a run
     boolean signalled = stop.stopped() && localFailure == null;
@@ -226,9 +242,9 @@ final class Scheduler {
       return false;
     }
     long key = Names.hash(seenKey(job) + (job.out() == null ? "" : "\n" + job.out()));
-    if (seen.contains(key)) {
+    if (seen.get(key) != LongLongMap.MISSING) {
       // met again by a shorter path: a page whose links -l cut the first time may now have room for them
-      if (crawl != null) events.addAll(crawl.reachedSooner(job));
+      if (crawl != null) crawl.queue(crawl.reachedSooner(job));
       return false;
     }
     if (crawl != null) {
@@ -240,7 +256,7 @@ final class Scheduler {
     }
     // a link turned away is not remembered: met again by a shorter path, it may be within -l there
     if (crawl != null && !crawl.admit(job)) return false;
-    seen.add(key);
+    seen.put(key, 1);
     listener.known(++admitted);
     return true;
   }
@@ -355,7 +371,7 @@ final class Scheduler {
         // it was read for its links and is gone: the record says so with no path rather than one that is not there
         r = new DownloadResult(r.url(), null, r.status(), r.bytes(), r.ms(), r.http(), r.error(), r.depth(), r.parent());
       }
-      events.addAll(children);
+      crawl.queue(children);
     }
     record(id, r);
   }

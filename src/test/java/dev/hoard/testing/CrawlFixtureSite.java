@@ -3,6 +3,8 @@ package dev.hoard.testing;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ import okio.Buffer;
  * second host: it still binds 127.0.0.1 only.
  */
 public final class CrawlFixtureSite implements AutoCloseable {
-  /** One request as the server saw it. */
-  public record Hit(String method, String target, String range) {}
+  /** One request as the server saw it, with its {@code Range} and {@code If-Modified-Since} (null when not sent). */
+  public record Hit(String method, String target, String range, String ifModifiedSince) {}
 
   private final MockWebServer server = new MockWebServer();
   private final String hostName;
@@ -83,6 +85,23 @@ public final class CrawlFixtureSite implements AutoCloseable {
     return this;
   }
 
+  /**
+   * A file sent with {@code Last-Modified: lastModified} (an HTTP date), answering {@code 304 Not Modified} to an
+   * {@code If-Modified-Since} that is not older. Calling it again for the target changes the file.
+   */
+  public CrawlFixtureSite dated(String target, String contentType, byte[] body, String lastModified) {
+    ZonedDateTime modified = ZonedDateTime.parse(lastModified,
+        DateTimeFormatter.RFC_1123_DATE_TIME);
+    routes.put(target, r -> {
+      String since = r.getHeaders().get("If-Modified-Since");
+      if (since != null && !ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).isBefore(modified)) {
+        return new MockResponse.Builder().code(304).addHeader("Last-Modified", lastModified).build();
+      }
+      return ok(contentType, body).addHeader("Last-Modified", lastModified).build();
+    });
+    return this;
+  }
+
   /** A redirect to {@code location}. */
   public CrawlFixtureSite redirect(String target, String location) {
     routes.put(target, r -> new MockResponse.Builder().code(302).addHeader("Location", location).build());
@@ -134,7 +153,8 @@ public final class CrawlFixtureSite implements AutoCloseable {
   private MockResponse serve(RecordedRequest request) {
     String target = request.getTarget();
     synchronized (this) {
-      hits.add(new Hit(request.getMethod(), target, request.getHeaders().get("Range")));
+      hits.add(new Hit(request.getMethod(), target, request.getHeaders().get("Range"),
+          request.getHeaders().get("If-Modified-Since")));
     }
     Runnable hook = hooks.get(target);
     if (hook != null) hook.run();

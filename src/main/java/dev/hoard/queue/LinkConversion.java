@@ -1,0 +1,164 @@
+package dev.hoard.queue;
+
+import dev.hoard.crawl.CssLinks;
+import dev.hoard.crawl.HtmlLinks;
+import dev.hoard.crawl.LinkReader;
+import dev.hoard.crawl.LinkRewriter;
+import dev.hoard.crawl.MirrorLinks;
+import dev.hoard.report.Listener;
+import dev.hoard.store.Rewrite;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code --convert-links}: notes each HTML page and stylesheet the run saved (or found saved) as it lands, in a
+ * temporary file rather than in memory, and when the run ends rewrites their links: a link to a file in the folder
+ * becomes the relative path to it, any other link its absolute URL ({@link MirrorLinks}); only the links' text
+ * changes ({@link LinkRewriter}), each file is replaced at once ({@link Rewrite}).
+ */
+final class LinkConversion implements AutoCloseable {
+  /** Files larger than this are left as they are: a page of that size is rarely one to browse. */
+  static final long MAX_BYTES = 32L << 20;
+
+  /** Where-is answers kept, so a menu linked from every page is looked up on disk once, not once per page. */
+  private static final int CACHE = 16_384;
+
+  /** A URL the journal holds at most (its records are modified UTF-8 of at most 64 KiB). */
+  private static final int MAX_URL = 16_384;
+
+  private final Path root;
+  private final MirrorFiles mirror;
+  private final Listener listener;
+  private Path journal;
+  private DataOutputStream out;
+  private long noted;
+  private boolean broken;
+
+  LinkConversion(Path root, MirrorFiles mirror, Listener listener) {
+    this.root = root;
+    this.mirror = mirror;
+    this.listener = listener;
+  }
+
+  /**
+   * Notes that {@code file} (inside the folder) is to be converted when the run ends.
+   *
+   * @param base the URL its relative links resolve against: where it was fetched from
+   * @param contentType its {@code Content-Type}, whose charset counts, or null
+   */
+  synchronized void note(Path file, LinkReader.Format format, URI base, String contentType) {
+    if (broken || format == LinkReader.Format.NONE) return;
+    if (base.toString().length() > MAX_URL) {
+      listener.problem(file + ": links not converted: its URL is longer than " + MAX_URL + " characters");
+      return;
+    }
+    try {
+      if (out == null) {
+        journal = Files.createTempFile("hoard-convert-", ".bin");
+        journal.toFile().deleteOnExit();
+        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(journal), 64 * 1024));
+      }
+      out.writeUTF(root.relativize(file).toString());
+      out.writeUTF(format.name());
+      out.writeUTF(base.toString());
+      out.writeUTF(contentType == null ? "" : contentType);
+      noted++;
+    } catch (IOException | IllegalArgumentException e) {
+      broken = true;
+      listener.problem("--convert-links: cannot note the saved pages in a temporary file (" + e.getMessage()
+          + "); links will not be converted");
+    }
+  }
+
+  /** Rewrites the links of every file noted; tells how many were converted. */
+  synchronized void run() {
+    if (broken || out == null) return;
+    long started = System.nanoTime();
+    int converted = 0;
+    Map<URI, Path> found = new LinkedHashMap<>(CACHE, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<URI, Path> eldest) {
+        return size() > CACHE;
+      }
+    };
+    Path none = Path.of("");
+    Function<URI, Path> saved = url -> {
+      Path p = found.computeIfAbsent(url, u -> {
+        Path f = mirror.find(u);
+        return f == null ? none : f;
+      });
+      return p == none ? null : p;
+    };
+    try {
+      out.close();
+      out = null;
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(journal),
+          64 * 1024))) {
+        for (long i = 0; i < noted; i++) {
+          String relative = in.readUTF();
+          LinkReader.Format format = LinkReader.Format.valueOf(in.readUTF());
+          URI base = URI.create(in.readUTF());
+          String type = in.readUTF();
+          if (convert(Path.of(relative), format, base, type.isEmpty() ? null : type, saved)) converted++;
+        }
+      }
+    } catch (EOFException e) {
+      listener.problem("--convert-links: the list of saved pages was cut short; some were not converted");
+    } catch (IOException e) {
+      listener.problem("--convert-links: cannot read the list of saved pages: " + e.getMessage());
+    }
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    listener.problem("converted the links of " + converted + " of " + noted + " files in " + ms + " ms");
+  }
+
+  /** Converts one file; true when its bytes changed. */
+  private boolean convert(Path relative, LinkReader.Format format, URI base, String type,
+      Function<URI, Path> saved) {
+    Path file = root.resolve(relative);
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
+      if (Files.size(file) > MAX_BYTES) {
+        listener.problem(file + ": links not converted: larger than " + (MAX_BYTES >> 20) + " MiB");
+        return false;
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      MirrorLinks links = new MirrorLinks(relative, saved);
+      byte[] after;
+      if (format == LinkReader.Format.HTML) {
+        Charset charset = HtmlLinks.charset(bytes, type);
+        after = LinkRewriter.html(bytes, charset, base, links);
+      } else {
+        after = LinkRewriter.css(bytes, CssLinks.charset(bytes, type, null), base, links);
+      }
+      if (after == bytes) return false;
+      Rewrite.replace(file, after);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      listener.problem(file + ": links not converted: " + e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (out != null) out.close();
+    } catch (IOException ignored) {
+      // the journal is thrown away
+    }
+    out = null;
+    if (journal != null) journal.toFile().delete();
+  }
+}
