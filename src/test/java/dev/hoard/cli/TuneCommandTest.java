@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.Servers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,14 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TuneCommandTest {
-  private final Servers.Routes routes = new Servers.Routes();
+  private final RangeDispatcher files = new RangeDispatcher();
   private MockWebServer server;
 
   @BeforeEach
   void start() throws IOException {
-    routes.on("/a.bin", Servers.ranged(bytes(300_000)));
-    routes.on("/b.bin", Servers.ranged(bytes(70_000)));
-    server = Servers.start(routes);
+    files.file("/a.bin", bytes(300_000), null).file("/b.bin", bytes(70_000), null);
+    server = Servers.start(files);
   }
 
   @AfterEach

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
-import dev.hoard.testing.NoDelayServerSocketFactory;
 import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.RangeDispatcher.Requested;
 import dev.hoard.testing.RangeFaults;
+import dev.hoard.testing.Servers;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +46,7 @@ class ChunkedDownloadTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(files);
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = Servers.start(files);
   }
 
   @AfterEach
@@ -105,8 +101,7 @@ class ChunkedDownloadTest {
     byte[] data = content(5 * K + 3, 3);
     files.file("/file", data, "v1");
     // ranges the probe (bytes=0-) but answers every closed range with the whole, unchanged file
-    files.on(r -> r.closed(), (r, server) -> server.serve(
-        new RangeDispatcher.Requested(r.path(), null, null, -1, -1)));
+    files.on(Requested::closed, RangeFaults.wholeFile());
 
     Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K");
 
@@ -261,10 +256,7 @@ class ChunkedDownloadTest {
     files.file("/file", first, "v1");
     if (!honoursIfRange) files.ignoringIfRange();
     // the file changes on the server right after the probe, before the first piece request is answered
-    files.on(Requested::closed, 1, (r, server) -> {
-      server.file("/file", second, "v2");
-      return null;
-    });
+    files.on(Requested::closed, 1, RangeFaults.changeTo(second, "v2"));
 
     Hoard.Result run = getInFourPieces(url("/file"));
 
@@ -279,10 +271,7 @@ class ChunkedDownloadTest {
     byte[] first = content(4 * K, 17);
     byte[] second = content(4 * K + 5000, 18);
     files.file("/file", first, null);
-    files.on(Requested::closed, 1, (r, server) -> {
-      server.file("/file", second, null);
-      return null;
-    });
+    files.on(Requested::closed, 1, RangeFaults.changeTo(second, null));
 
     Hoard.Result run = getInFourPieces(url("/file"));
 
@@ -299,10 +288,7 @@ class ChunkedDownloadTest {
     long head = 1000;
     // the slow piece sends its first bytes, then the rest only once another request asks for part of its tail
     CountDownLatch stolen = new CountDownLatch(1);
-    files.on(r -> r.closed() && r.first() > slowStart + head && r.first() < slowEnd, (r, server) -> {
-      stolen.countDown();
-      return null;
-    });
+    files.on(r -> r.closed() && r.first() > slowStart + head && r.first() < slowEnd, RangeFaults.noteArrival(stolen));
     files.on(r -> r.asks(slowStart, slowEnd), 1, RangeFaults.holdAfter(head, stolen));
 
     Hoard.Result run = getInFourPieces(url("/file"));
