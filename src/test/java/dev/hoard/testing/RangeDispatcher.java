@@ -269,7 +269,8 @@ public final class RangeDispatcher extends Dispatcher {
     if (r.first() >= length) {
       return new MockResponse.Builder().code(416).setHeader("Content-Range", "bytes */" + length).build();
     }
-    long last = r.closed() ? Math.min(r.last(), length - 1) : Math.min(length - 1, r.first() + openRangeCap - 1);
+    long last = r.closed() ? r.last() : r.first() + Math.min(openRangeCap, length) - 1;
+    last = Math.min(last, length - 1);
     if (last < r.first()) {
       // bytes=5-3 is no range at all (RFC 9110): the whole file
       return serve(r.unranged());
