@@ -40,7 +40,7 @@ class TuneCommandTest {
   void measuresEveryPairThenNamesTheBestAndRemovesItsScratchFolder() throws IOException {
     Set<Path> before = scratchFolders();
 
-    Hoard.Result run = Hoard.run("tune", "--json", "--jobs", "1,2", "--connections", "1,3",
+    Hoard.Result run = Hoard.tune("--json", "--jobs", "1,2", "--connections", "1,3",
         url(server, "/a.bin"), url(server, "/b.bin"));
 
     assertEquals(0, run.code(), run.err());
@@ -64,7 +64,7 @@ class TuneCommandTest {
 
   @Test
   void aBadListValueIsAUsageError() {
-    Hoard.Result run = Hoard.run("tune", "--jobs", "1,0", url(server, "/a.bin"));
+    Hoard.Result run = Hoard.tune("--jobs", "1,0", url(server, "/a.bin"));
 
     assertEquals(2, run.code());
     assertTrue(run.err().contains("--jobs") && run.err().contains("1,0"), run.err());
@@ -72,7 +72,7 @@ class TuneCommandTest {
 
   @Test
   void aListWithAFailingLinkStillMeasuresAndExitsOne() {
-    Hoard.Result run = Hoard.run("tune", "--jobs", "1", "--connections", "1", url(server, "/a.bin"),
+    Hoard.Result run = Hoard.tune("--jobs", "1", "--connections", "1", url(server, "/a.bin"),
         url(server, "/missing"));
 
     assertEquals(1, run.code(), run.err());

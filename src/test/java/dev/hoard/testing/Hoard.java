@@ -153,6 +153,11 @@ public final class Hoard {
     public Result check(String... args) {
       return run(concat(new String[] {"check"}, args));
     }
+
+    /** {@code hoard tune ARGS}. */
+    public Result tune(String... args) {
+      return run(concat(new String[] {"tune"}, args));
+    }
   }
 
   /** Surroundings to set before a run. */
@@ -181,6 +186,11 @@ public final class Hoard {
   /** {@code hoard check ARGS}. */
   public static Result check(String... args) {
     return with().check(args);
+  }
+
+  /** {@code hoard tune ARGS}. */
+  public static Result tune(String... args) {
+    return with().tune(args);
   }
 
   /** {@code text} as a standard input. */

@@ -61,18 +61,29 @@ public final class RangeFaults {
 
   /**
    * A {@code 206} whose {@code Content-Range} starts {@code shift} bytes away from what was asked, with as many bytes
-   * of {@link #GARBAGE} as were asked.
+   * of {@link #GARBAGE} as were asked (for an open range {@code bytes=A-}, up to the end of the file).
    */
   public static RangeDispatcher.Fault wrongContentRange(long shift) {
     return (r, server) -> {
       long length = server.bytes(r.path()).length;
       long first = r.first() + shift;
-      long count = r.last() - r.first() + 1;
+      long last = r.closed() ? first + r.last() - r.first() : length - 1;
+      int count = (int) (last - first + 1);
       return new MockResponse.Builder().code(206)
           .setHeader("Accept-Ranges", "bytes")
-          .setHeader("Content-Range", "bytes " + first + "-" + (first + count - 1) + "/" + length)
-          .body(new Buffer().write(garbage((int) count)))
+          .setHeader("Content-Range", "bytes " + first + "-" + last + "/" + length)
+          .body(new Buffer().write(garbage(count)))
           .build();
+    };
+  }
+
+  /** The asked range with {@code value} as its {@code Content-Range} header, or none when null. */
+  public static RangeDispatcher.Fault contentRange(String value) {
+    return (r, server) -> {
+      MockResponse normal = server.serve(r);
+      if (normal.getCode() != 206) return normal;
+      MockResponse.Builder b = normal.newBuilder().removeHeader("Content-Range");
+      return (value == null ? b : b.setHeader("Content-Range", value)).build();
     };
   }
 
@@ -115,6 +126,12 @@ public final class RangeFaults {
   /** A {@code 302} to {@code path} on the same server. */
   public static RangeDispatcher.Fault redirectTo(String path) {
     return (r, server) -> new MockResponse.Builder().code(302).setHeader("Location", path).build();
+  }
+
+  /** A redirect status with a body but no {@code Location}: nowhere to go, and the body is not the file. */
+  public static RangeDispatcher.Fault redirectWithoutLocation(int code) {
+    return (r, server) -> new MockResponse.Builder().code(code).setHeader("Content-Type", "text/html")
+        .body("<html>moved somewhere</html>").build();
   }
 
   /** The file changes on the server (new bytes, new ETag) just before this request is answered. */
