@@ -653,7 +653,7 @@ class CrawlingTest {
   /** Waits for a latch that the run under test opens; the bound only keeps a broken run from hanging the build. */
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
