@@ -9,7 +9,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -62,8 +61,9 @@ public final class PartFile implements Closeable, Sink {
     FileChannel ch;
     try {
       ch = FileChannel.open(part, withNoFollow(opts));
-    } catch (FileSystemException e) {
-      // O_NOFOLLOW: a link planted under the part's name fails the open (ELOOP) rather than lead elsewhere
+    } catch (IOException e) {
+      // O_NOFOLLOW: a link planted under the part's name fails the open (ELOOP, reported without the path on some
+      // JDKs) rather than lead elsewhere
       if (Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part, e);
       throw e;
     }

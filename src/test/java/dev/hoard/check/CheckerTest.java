@@ -1,5 +1,6 @@
 package dev.hoard.check;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +10,7 @@ import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
 import dev.hoard.testing.FakeClock;
+import dev.hoard.testing.RawServer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +27,8 @@ class CheckerTest {
   @BeforeEach
   void start() throws IOException {
     sites = new Sites();
-    http = new Http(new HttpSettings(Duration.ofMillis(300), "hoard/test", 4, 4));
+    // generous: a busy machine may be slow to answer, and only a server that never answers may time out
+    http = new Http(new HttpSettings(Duration.ofSeconds(30), "hoard/test", 4, 4));
   }
 
   @AfterEach
@@ -35,7 +38,11 @@ class CheckerTest {
   }
 
   private Checker checker(int retries) {
-    return new Checker(new Fetcher(http), retries, Duration.ofSeconds(1), clock);
+    return checker(http, retries);
+  }
+
+  private Checker checker(Http over, int retries) {
+    return new Checker(new Fetcher(over), retries, Duration.ofSeconds(1), clock);
   }
 
   private CheckResult check(String url) {
@@ -77,8 +84,10 @@ class CheckerTest {
 
   @Test
   void serverThatNeverAnswersIsDownOnceTheTimeoutPasses() throws IOException {
-    try (HangingServer hanging = new HangingServer()) {
-      CheckResult r = check(hanging.url("/"));
+    // a short timeout is safe here: the server never answers, however fast or slow the machine
+    try (HangingServer hanging = new HangingServer();
+        Http quick = new Http(new HttpSettings(Duration.ofMillis(300), "hoard/test", 4, 4))) {
+      CheckResult r = checker(quick, 0).check(URI.create(hanging.url("/")));
       assertFalse(r.up());
       assertEquals(0, r.http());
       assertTrue(r.error().startsWith("timed out"), r.error());
@@ -86,12 +95,15 @@ class CheckerTest {
   }
 
   @Test
-  void aTlsFailureIsDown() {
-    // a plain-HTTP server behind an https URL fails the handshake
-    CheckResult r = check(sites.url("/ok").replace("http://", "https://"));
-    assertFalse(r.up());
-    assertEquals(0, r.http());
-    assertTrue(r.error().startsWith("TLS error"), r.error());
+  void aTlsFailureIsDown() throws IOException {
+    // a plain-HTTP server behind an https URL, answering the ClientHello at once with no TLS at all: the handshake
+    // fails on the first bytes it reads, never on a timeout
+    try (RawServer plain = RawServer.speakingFirst("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(US_ASCII))) {
+      CheckResult r = check(plain.url("/ok").replace("http://", "https://"));
+      assertFalse(r.up());
+      assertEquals(0, r.http());
+      assertTrue(r.error().startsWith("TLS error"), r.error());
+    }
   }
 
   @Test

@@ -65,10 +65,16 @@ class OutboxTest {
   }
 
   @Test
-  void closingAfterTheGraceDropsWhatIsLeftAndSaysHowMuch() {
-    Outbox outbox = new Outbox(recording(c -> new CountDownLatch(1).await()), new PrintWriter(err, true));
+  void closingAfterTheGraceDropsWhatIsLeftAndSaysHowMuch() throws InterruptedException {
+    CountDownLatch firstUnderWay = new CountDownLatch(1);
+    Outbox outbox = new Outbox(recording(c -> {
+      firstUnderWay.countDown();
+      new CountDownLatch(1).await();
+    }), new PrintWriter(err, true));
     outbox.post(down("a.test"));
     outbox.post(down("b.test"));
+    // the first delivery hangs under way, the second waits behind it, however slowly the outbox's thread started
+    firstUnderWay.await();
     outbox.close(Duration.ofMillis(50));
     assertEquals(List.of(), delivered);
     assertTrue(err.toString().contains("hoard: --test: 1 notification not sent, the run is ending"), err.toString());

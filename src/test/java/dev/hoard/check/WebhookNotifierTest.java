@@ -33,7 +33,8 @@ class WebhookNotifierTest {
   @BeforeEach
   void start() throws IOException {
     receiver.start(InetAddress.getLoopbackAddress(), 0);
-    http = new Http(new HttpSettings(Duration.ofSeconds(5), "hoard/test", 2, 2));
+    // generous: the receiver answers at once, and a busy machine must not turn that into a timeout
+    http = new Http(new HttpSettings(Duration.ofSeconds(30), "hoard/test", 2, 2));
   }
 
   @AfterEach

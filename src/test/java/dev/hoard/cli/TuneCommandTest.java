@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.Servers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,19 +31,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TuneCommandTest {
-  private final Servers.Routes routes = new Servers.Routes();
+  private final RangeDispatcher files = new RangeDispatcher();
   private MockWebServer server;
-
-  /** A slow mirror: each response trickles at about 1.6 MB/s, so more connections are faster. */
-  private static Function<RecordedRequest, MockResponse> throttled(Function<RecordedRequest, MockResponse> serve) {
-    return request -> serve.apply(request).newBuilder().throttleBody(16 * 1024, 10, TimeUnit.MILLISECONDS).build();
-  }
 
   @BeforeEach
   void start() throws IOException {
-    routes.on("/a.bin", throttled(Servers.ranged(bytes(300_000))));
-    routes.on("/b.bin", throttled(Servers.ranged(bytes(70_000))));
-    server = Servers.start(routes);
+    files.file("/a.bin", bytes(300_000), null).file("/b.bin", bytes(70_000), null)
+        .throttle(16 * 1024, 10); // about 1.6 MB/s per response, so more connections are faster
+    server = Servers.start(files);
   }
 
   @AfterEach
@@ -54,7 +50,7 @@ class TuneCommandTest {
   void measuresEveryPairThenNamesTheBestAndRemovesItsScratchFolder() throws IOException {
     Set<Path> before = scratchFolders();
 
-    Hoard.Result run = Hoard.run("tune", "--json", "--jobs", "1,2", "--connections", "1,3",
+    Hoard.Result run = Hoard.tune("--json", "--jobs", "1,2", "--connections", "1,3",
         url(server, "/a.bin"), url(server, "/b.bin"));
 
     assertEquals(0, run.code(), run.err());
@@ -109,7 +105,7 @@ class TuneCommandTest {
 
   @Test
   void aBadListValueIsAUsageError() {
-    Hoard.Result run = Hoard.run("tune", "--jobs", "1,0", url(server, "/a.bin"));
+    Hoard.Result run = Hoard.tune("--jobs", "1,0", url(server, "/a.bin"));
 
     assertEquals(2, run.code());
     assertTrue(run.err().contains("--jobs") && run.err().contains("1,0"), run.err());
@@ -117,7 +113,7 @@ class TuneCommandTest {
 
   @Test
   void aListWithAFailingLinkStillMeasuresAndExitsOne() {
-    Hoard.Result run = Hoard.run("tune", "--jobs", "1", "--connections", "1", url(server, "/a.bin"),
+    Hoard.Result run = Hoard.tune("--jobs", "1", "--connections", "1", url(server, "/a.bin"),
         url(server, "/missing"));
 
     assertEquals(1, run.code(), run.err());
@@ -145,10 +141,9 @@ class TuneCommandTest {
   void anInterruptExits130AndStillRemovesTheScratchFolder() throws IOException {
     Set<Path> before = scratchFolders();
     Interrupt interrupt = new Interrupt();
-    Function<RecordedRequest, MockResponse> file = Servers.ranged(bytes(70_000));
-    routes.on("/c.bin", request -> {
+    files.file("/c.bin", bytes(70_000), null).on(r -> r.path().equals("/c.bin"), (request, server) -> {
       interrupt.raise();
-      return file.apply(request);
+      return null;
     });
     StringWriter err = new StringWriter();
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ class FetcherTest extends ServedFolderTest {
   @Test
   void verboseShowsTheRangeOfEachPiece() throws Exception {
     byte[] body = Servers.bytes(3 << 20);
-    routes.on("/big.bin", Servers.ranged(body));
+    routes.on("/big.bin", new RangeDispatcher().file("/big.bin", body, null));
 
     var run = Hoard.get(dir, "-v", "-x", "3", "-k", "1M", url(server, "/big.bin")).exits(0);
 

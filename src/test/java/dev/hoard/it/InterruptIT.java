@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.hoard.testing.RangeFaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +25,13 @@ class InterruptIT extends ResumeHarness {
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalMidDownloadSavesEveryPieceExits130AndTheRerunCompletes(String signal) throws Exception {
     byte[] body = bytes(31, 6 * MIB);
-    server.put("/sig.bin", new RangeServer.Version(body, ETAG, null));
-    server.pace = start -> new RangeServer.Pace(16 * KIB, 40);
-    String url = server.url("/sig.bin");
+    files.file("/sig.bin", body, "v1").on(r -> true, RangeFaults.trickle(16 * KIB, 40));
+    String url = url("/sig.bin");
     HoardProcess p = start("-x", "4", "-k", "256K", url);
     // before the periodic save's first tick: what the state holds after the signal was saved by the signal
-    until("a megabyte is served", p, "sig.bin", body.length, () -> server.served() >= MIB);
+    until("a megabyte is served", p, "sig.bin", body.length, () -> files.served() >= MIB);
     assumeFalse(ignores(p.pid(), signal), "SIG" + signal + " is ignored in this process tree (a background job)");
-    long served = server.served();
+    long served = files.served();
     long sent = System.nanoTime();
     p.signal(signal);
     assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
@@ -42,8 +42,8 @@ class InterruptIT extends ResumeHarness {
     assertTrue(sum(claims) >= served - 4 * IN_FLIGHT, "the state claims " + sum(claims) + " bytes, but "
         + served + " had been served when the signal came: running pieces did not save what they had");
 
-    server.pace = start -> RangeServer.Pace.FAST;
-    int mark = server.log().size();
+    files.clearFaults();
+    int mark = files.log().size();
     HoardProcess again = start("-x", "4", "-k", "256K", url);
     assertEquals(0, again.exitCode(), again.stderr());
     assertLanded("sig.bin", body);
@@ -53,14 +53,14 @@ class InterruptIT extends ResumeHarness {
   @org.junit.jupiter.api.Test
   void aSignalWhilePiecesWaitForAnAnswerStillExitsWithinASecondAndSavesTheRest() throws Exception {
     byte[] body = bytes(32, 4 * MIB);
-    server.put("/mute.bin", new RangeServer.Version(body, ETAG, null));
-    server.pace = start -> new RangeServer.Pace(16 * KIB, 40);
     // only the first piece flows: every other request waits for headers that do not come
-    server.mute = start -> start != 0;
-    String url = server.url("/mute.bin");
+    files.file("/mute.bin", body, "v1")
+        .on(r -> r.first() > 0, RangeFaults.silent())
+        .on(r -> true, RangeFaults.trickle(16 * KIB, 40));
+    String url = url("/mute.bin");
     HoardProcess p = start("-x", "4", "-k", "256K", url);
-    until("the first piece is flowing", p, "mute.bin", body.length, () -> server.served() >= 256 * KIB);
-    long served = server.served();
+    until("the first piece is flowing", p, "mute.bin", body.length, () -> files.served() >= 256 * KIB);
+    long served = files.served();
     long sent = System.nanoTime();
     p.signal("TERM");
     assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
@@ -70,8 +70,7 @@ class InterruptIT extends ResumeHarness {
     assertTrue(sum(claims) >= served - IN_FLIGHT, "the state claims " + sum(claims) + " bytes, but "
         + served + " had been served when the signal came");
 
-    server.mute = start -> false;
-    server.pace = start -> RangeServer.Pace.FAST;
+    files.clearFaults();
     HoardProcess again = start("-x", "4", "-k", "256K", url);
     assertEquals(0, again.exitCode(), again.stderr());
     assertLanded("mute.bin", body);
@@ -80,13 +79,10 @@ class InterruptIT extends ResumeHarness {
   @org.junit.jupiter.api.Test
   void aSignalDuringAStalledPlainStreamExitsWithinASecond() throws Exception {
     byte[] body = bytes(33, 2 * MIB);
-    server.put("/plain.bin", new RangeServer.Version(body, null, null));
-    server.ranges = false;
-    server.pace = start -> new RangeServer.Pace(16 * KIB, 20);
-    server.holdAt = MIB;
-    String url = server.url("/plain.bin");
+    files.file("/plain.bin", body, null).ignoringRanges().on(r -> true, RangeFaults.holdFrom(MIB));
+    String url = url("/plain.bin");
     HoardProcess p = start(url);
-    until("the stream stalls", p, "plain.bin", body.length, () -> server.served() >= MIB);
+    until("the stream stalls", p, "plain.bin", body.length, () -> files.served() >= MIB);
     long sent = System.nanoTime();
     p.signal("TERM");
     assertEquals(130, p.exitCode(Duration.ofSeconds(10)), p.stderr());
@@ -94,8 +90,7 @@ class InterruptIT extends ResumeHarness {
     assertTrue(ms < 2_500, "exit took " + ms + " ms after SIGTERM");
     assertWholeOrAbsent("plain.bin", body.length);
 
-    server.holdAt = -1;
-    server.pace = start -> RangeServer.Pace.FAST;
+    files.clearFaults();
     HoardProcess again = start(url);
     assertEquals(0, again.exitCode(), again.stderr());
     assertLanded("plain.bin", body);
@@ -104,8 +99,8 @@ class InterruptIT extends ResumeHarness {
   @org.junit.jupiter.api.Test
   void aSignalWhilePiecesWaitForTheRateLimitStillExitsWithinASecond() throws Exception {
     byte[] body = bytes(34, 2 * MIB);
-    server.put("/slow.bin", new RangeServer.Version(body, ETAG, null));
-    String url = server.url("/slow.bin");
+    files.file("/slow.bin", body, "v1");
+    String url = url("/slow.bin");
     // four 64 KiB reads book 8 s of a 32 KiB/s budget: the pieces spend the run waiting for their turn
     HoardProcess p = start("-x", "4", "-k", "256K", "--limit-rate", "32K", url);
     until("the state file is written", p, "slow.bin", body.length, () -> Files.exists(state("slow.bin")));
@@ -117,7 +112,7 @@ class InterruptIT extends ResumeHarness {
     assertTrue(ms < 2_500, "exit took " + ms + " ms after SIGTERM");
     List<long[]> claims = checkKillPoint("slow.bin", body);
 
-    int mark = server.log().size();
+    int mark = files.log().size();
     HoardProcess again = start("-x", "4", "-k", "256K", url);
     assertEquals(0, again.exitCode(), again.stderr());
     assertLanded("slow.bin", body);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.testing.RangeFaults;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,8 @@ class LocalWriteErrorIT extends ResumeHarness {
   @Test
   void aFailingWriteStopsTheRunWithExit3AndTheRerunCompletesTheFile() throws Exception {
     byte[] body = bytes(41, 4 * MIB);
-    server.put("/full.bin", new RangeServer.Version(body, ETAG, null));
-    server.pace = start -> new RangeServer.Pace(32 * KIB, 10);
-    String url = server.url("/full.bin");
+    files.file("/full.bin", body, "v1").on(r -> true, RangeFaults.trickle(32 * KIB, 10));
+    String url = url("/full.bin");
     // bash counts ulimit -f in KiB: the part file may not grow past 2 MiB, half the file
     HoardProcess first = HoardProcess.startUnder(work, "ulimit -f 2048", "-d", dir.toString(), "-x", "4", "-k",
         "256K", url);
@@ -35,8 +35,8 @@ class LocalWriteErrorIT extends ResumeHarness {
     List<long[]> claims = checkKillPoint("full.bin", body);
     assertTrue(Files.exists(state("full.bin")), "the state must be saved for the rerun");
 
-    server.pace = start -> RangeServer.Pace.FAST;
-    int mark = server.log().size();
+    files.clearFaults();
+    int mark = files.log().size();
     HoardProcess again = start("-x", "4", "-k", "256K", url);
     assertEquals(0, again.exitCode(), again.stderr());
     assertLanded("full.bin", body);
@@ -52,9 +52,8 @@ class LocalWriteErrorIT extends ResumeHarness {
         "cannot mount a tmpfs here (not root?)");
     try {
       byte[] body = bytes(43, 4 * MIB);
-      server.put("/disk.bin", new RangeServer.Version(body, ETAG, null));
-      server.pace = start -> new RangeServer.Pace(32 * KIB, 10);
-      String url = server.url("/disk.bin");
+      files.file("/disk.bin", body, "v1").on(r -> true, RangeFaults.trickle(32 * KIB, 10));
+      String url = url("/disk.bin");
       dir = tiny;
       HoardProcess first = start("-x", "4", "-k", "256K", url);
       assertEquals(3, first.exitCode(), first.stderr());
@@ -63,8 +62,8 @@ class LocalWriteErrorIT extends ResumeHarness {
       List<long[]> claims = checkKillPoint("disk.bin", body);
 
       assertEquals(0, sh("mount -o remount,size=16m " + tiny), "remount with room");
-      server.pace = start -> RangeServer.Pace.FAST;
-      int mark = server.log().size();
+      files.clearFaults();
+      int mark = files.log().size();
       HoardProcess again = start("-x", "4", "-k", "256K", url);
       assertEquals(0, again.exitCode(), again.stderr());
       assertLanded("disk.bin", body);
@@ -82,9 +81,8 @@ class LocalWriteErrorIT extends ResumeHarness {
   @Test
   void aFailingWriteOfAPlainStreamAlsoExits3() throws Exception {
     byte[] body = bytes(42, 2 * MIB);
-    server.put("/plain.bin", new RangeServer.Version(body, null, null));
-    server.ranges = false;
-    String url = server.url("/plain.bin");
+    files.file("/plain.bin", body, null).ignoringRanges();
+    String url = url("/plain.bin");
     HoardProcess first = HoardProcess.startUnder(work, "ulimit -f 1024", "-d", dir.toString(), url);
     assertEquals(3, first.exitCode(), first.stderr());
     assertTrue(first.stderr().contains("File too large"), first.stderr());

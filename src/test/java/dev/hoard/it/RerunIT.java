@@ -22,15 +22,14 @@ class RerunIT extends ResumeHarness {
   void aRerunSkipsFinishedFilesWithoutRequestsAndReportsThemSkipped() throws Exception {
     byte[] a = bytes(51, MIB);
     byte[] b = bytes(52, 300 * KIB);
-    server.put("/a.bin", new RangeServer.Version(a, "\"a\"", null));
-    server.put("/b.bin", new RangeServer.Version(b, "\"b\"", null));
-    Files.writeString(work.resolve("links.txt"), server.url("/a.bin") + "\n" + server.url("/b.bin") + "\n");
+    files.file("/a.bin", a, "a").file("/b.bin", b, "b");
+    Files.writeString(work.resolve("links.txt"), url("/a.bin") + "\n" + url("/b.bin") + "\n");
     HoardProcess first = start("-i", "links.txt", "--json");
     assertEquals(0, first.exitCode(), first.stderr());
     assertLanded("a.bin", a);
     assertLanded("b.bin", b);
 
-    int mark = server.log().size();
+    int mark = files.log().size();
     HoardProcess second = start("-i", "links.txt", "--json");
     assertEquals(0, second.exitCode(), second.stderr());
     assertEquals(List.of(), since(mark), "a rerun asked for finished files");
@@ -48,13 +47,13 @@ class RerunIT extends ResumeHarness {
   void overwriteDownloadsAFinishedFileAgain() throws Exception {
     byte[] v1 = bytes(53, MIB);
     byte[] v2 = bytes(54, MIB);
-    server.put("/o.bin", new RangeServer.Version(v1, "\"v1\"", null));
-    HoardProcess first = start(server.url("/o.bin"));
+    files.file("/o.bin", v1, "v1");
+    HoardProcess first = start(url("/o.bin"));
     assertEquals(0, first.exitCode(), first.stderr());
     assertLanded("o.bin", v1);
 
-    server.put("/o.bin", new RangeServer.Version(v2, "\"v2\"", null));
-    HoardProcess second = start("--overwrite", "--json", server.url("/o.bin"));
+    files.file("/o.bin", v2, "v2");
+    HoardProcess second = start("--overwrite", "--json", url("/o.bin"));
     assertEquals(0, second.exitCode(), second.stderr());
     assertLanded("o.bin", v2);
     assertTrue(second.stdout().contains("\"status\":\"ok\""), second.stdout());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.store.FileOrigin;
+import dev.hoard.testing.RangeDispatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -47,44 +48,44 @@ class ResumeFromDiskIT extends ResumeHarness {
   @Test
   void resumesAStateWhoseFirstRangeDoesNotStartAtZero() throws Exception {
     byte[] body = bytes(11, 4 * MIB);
-    server.put("/gap.bin", new RangeServer.Version(body, ETAG, null));
+    files.file("/gap.bin", body, "v1");
     long[] held = {MIB, 2 * MIB};
     writePart("gap.bin", body, 2 * MIB, held);
-    writeState("gap.bin", server.url("/gap.bin"), body.length, ETAG, held);
+    writeState("gap.bin", url("/gap.bin"), body.length, ETAG, held);
 
-    HoardProcess p = start("-x", "4", "-k", "256K", server.url("/gap.bin"));
+    HoardProcess p = start("-x", "4", "-k", "256K", url("/gap.bin"));
     assertEquals(0, p.exitCode(), p.stderr());
     assertLanded("gap.bin", body);
-    assertAskedOnlyMissing(server.log(), List.of(held), body.length, ETAG);
+    assertAskedOnlyMissing(files.log(), List.of(held), body.length, ETAG);
   }
 
   @Test
   void takesA416ForAFileTheStateSaysIsCompleteAsDoneAndVerifiesIt() throws Exception {
     byte[] body = bytes(12, MIB + 7);
-    server.put("/whole.bin", new RangeServer.Version(body, ETAG, null));
+    files.file("/whole.bin", body, "v1");
     long[] all = {0, body.length};
     writePart("whole.bin", body, body.length, all);
-    writeState("whole.bin", server.url("/whole.bin"), body.length, ETAG, all);
-    Files.writeString(work.resolve("links.txt"), server.url("/whole.bin") + " sha256=" + sha256(body) + "\n");
+    writeState("whole.bin", url("/whole.bin"), body.length, ETAG, all);
+    Files.writeString(work.resolve("links.txt"), url("/whole.bin") + " sha256=" + sha256(body) + "\n");
 
     HoardProcess p = start("-i", "links.txt");
     assertEquals(0, p.exitCode(), p.stderr());
     assertLanded("whole.bin", body);
-    List<RangeServer.Request> log = server.log();
+    List<RangeDispatcher.Logged> log = files.log();
     assertEquals(1, log.size(), "requests: " + log);
-    assertEquals(416, log.get(0).status, "requests: " + log);
-    assertEquals(ETAG, log.get(0).ifRange, "requests: " + log);
+    assertEquals(416, log.get(0).status(), "requests: " + log);
+    assertEquals(ETAG, log.get(0).request().ifRange(), "requests: " + log);
   }
 
   @Test
   void aCompleteStateWhosePartFailsItsSha256IsDiscardedAndTheRerunDownloadsAgain() throws Exception {
     byte[] body = bytes(13, MIB);
-    server.put("/bad.bin", new RangeServer.Version(body, ETAG, null));
+    files.file("/bad.bin", body, "v1");
     long[] all = {0, body.length};
     writePart("bad.bin", body, body.length, all);
     Files.write(part("bad.bin"), new byte[] {42}, java.nio.file.StandardOpenOption.WRITE);
-    writeState("bad.bin", server.url("/bad.bin"), body.length, ETAG, all);
-    Files.writeString(work.resolve("links.txt"), server.url("/bad.bin") + " sha256=" + sha256(body) + "\n");
+    writeState("bad.bin", url("/bad.bin"), body.length, ETAG, all);
+    Files.writeString(work.resolve("links.txt"), url("/bad.bin") + " sha256=" + sha256(body) + "\n");
 
     HoardProcess first = start("-i", "links.txt");
     assertEquals(1, first.exitCode(), first.stderr());
@@ -99,40 +100,40 @@ class ResumeFromDiskIT extends ResumeHarness {
   @Test
   void aStateLeftBesideAFinishedFileIsRemovedByTheSkippingRerun() throws Exception {
     byte[] body = bytes(17, MIB);
-    server.put("/done.bin", new RangeServer.Version(body, ETAG, null));
+    files.file("/done.bin", body, "v1");
     // a kill between the rename and the state's removal leaves exactly this
     Files.createDirectories(dir);
     // a finished file records its URL: the part it was renamed from carried it
-    FileOrigin.record(Files.write(target("done.bin"), body), server.url("/done.bin"));
-    writeState("done.bin", server.url("/done.bin"), body.length, ETAG, new long[] {0, body.length});
+    FileOrigin.record(Files.write(target("done.bin"), body), url("/done.bin"));
+    writeState("done.bin", url("/done.bin"), body.length, ETAG, new long[] {0, body.length});
 
-    HoardProcess p = start(server.url("/done.bin"));
+    HoardProcess p = start(url("/done.bin"));
     assertEquals(0, p.exitCode(), p.stderr());
-    assertEquals(List.of(), server.log(), "a finished file was asked for");
+    assertEquals(List.of(), files.log(), "a finished file was asked for");
     assertLanded("done.bin", body);
   }
 
   @Test
   void resumesAPartWithoutStateByItsLengthWhenTheServerTakesRanges() throws Exception {
     byte[] body = bytes(14, 3 * MIB);
-    server.put("/bare.bin", new RangeServer.Version(body, ETAG, null));
+    files.file("/bare.bin", body, "v1");
     long[] prefix = {0, MIB + MIB / 2};
     writePart("bare.bin", body, (int) prefix[1], prefix);
 
-    HoardProcess p = start("-x", "4", "-k", "256K", server.url("/bare.bin"));
+    HoardProcess p = start("-x", "4", "-k", "256K", url("/bare.bin"));
     assertEquals(0, p.exitCode(), p.stderr());
     assertLanded("bare.bin", body);
-    assertAskedOnlyMissing(server.log(), List.of(prefix), body.length, null);
+    assertAskedOnlyMissing(files.log(), List.of(prefix), body.length, null);
   }
 
   @Test
   void restartsAPartWithoutStateWhenTheServerIgnoresRanges() throws Exception {
     byte[] body = bytes(15, 2 * MIB);
-    server.put("/plain.bin", new RangeServer.Version(body, null, null));
-    server.ranges = false;
+    files.file("/plain.bin", body, null);
+    files.ignoringRanges();
     writePart("plain.bin", bytes(99, 2 * MIB), MIB, new long[] {0, MIB});
 
-    HoardProcess p = start("-x", "4", "-k", "256K", server.url("/plain.bin"));
+    HoardProcess p = start("-x", "4", "-k", "256K", url("/plain.bin"));
     assertEquals(0, p.exitCode(), p.stderr());
     assertLanded("plain.bin", body);
     assertTrue(p.stderr().contains("server sent the whole file instead of the missing bytes; starting over"),
@@ -143,8 +144,8 @@ class ResumeFromDiskIT extends ResumeHarness {
   @ValueSource(strings = {"garbage", "truncated", "other-url", "past-part-end", "unknown-version", "overlapping"})
   void startsOverWithAMessageWhenTheStateCannotBeTrusted(String kind) throws Exception {
     byte[] body = bytes(16, 2 * MIB);
-    server.put("/s.bin", new RangeServer.Version(body, ETAG, null));
-    String url = server.url("/s.bin");
+    files.file("/s.bin", body, "v1");
+    String url = url("/s.bin");
     // the part holds wrong bytes: resuming from any claim would corrupt the file
     writePart("s.bin", bytes(98, 2 * MIB), MIB, new long[] {0, MIB});
     writeState("s.bin", url, body.length, ETAG, new long[] {0, MIB});
@@ -152,7 +153,7 @@ class ResumeFromDiskIT extends ResumeHarness {
     String text = switch (kind) {
       case "garbage" -> "\u0000\u00ff not json at all";
       case "truncated" -> good.substring(0, good.length() / 2);
-      case "other-url" -> good.replace(url, server.url("/other.bin"));
+      case "other-url" -> good.replace(url, url("/other.bin"));
       case "past-part-end" -> good.replace("[[0," + MIB + "]]", "[[0," + (MIB + 1) + "]]");
       case "unknown-version" -> good.replace("\"hoard\":1", "\"hoard\":99");
       case "overlapping" -> good.replace("[[0," + MIB + "]]", "[[0,1000],[500,2000]]");
@@ -165,6 +166,6 @@ class ResumeFromDiskIT extends ResumeHarness {
     assertEquals(0, p.exitCode(), p.stderr());
     assertTrue(p.stderr().contains("resume state unusable, starting over"), "stderr: " + p.stderr());
     assertLanded("s.bin", body);
-    assertEquals("bytes=0-", server.log().get(0).range, "requests: " + server.log());
+    assertEquals("bytes=0-", files.log().get(0).request().range(), "requests: " + files.log());
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.hoard.testing.RangeDispatcher;
+import dev.hoard.testing.Servers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +25,15 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the process-level resume tests share: a {@link RangeServer}, a download folder, a polling wait that checks
- * at every poll that nothing incomplete sits under the final name, and the checks made at a kill point and after
- * the rerun.
+ * What the process-level resume tests share: a {@link RangeDispatcher} serving the files (in the test JVM, while
+ * hoard runs as a child process), a download folder, a polling wait that checks at every poll that nothing incomplete
+ * sits under the final name, and the checks made at a kill point and after the rerun.
  */
 abstract class ResumeHarness {
   static final int KIB = 1024;
@@ -40,18 +43,24 @@ abstract class ResumeHarness {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
   @TempDir Path work;
-  RangeServer server;
+  final RangeDispatcher files = new RangeDispatcher();
+  private MockWebServer server;
   Path dir;
 
   @BeforeEach
   void startServer() throws IOException {
-    server = new RangeServer();
+    server = Servers.start(files);
     dir = work.resolve("dl");
   }
 
   @AfterEach
-  void stopServer() throws IOException {
+  void stopServer() {
     server.close();
+  }
+
+  /** {@code http://127.0.0.1:PORT/path} on the test's server. */
+  String url(String path) {
+    return Servers.url(server, path);
   }
 
   /** Reproducible bytes: the same seed gives the same file. */
@@ -103,11 +112,11 @@ abstract class ResumeHarness {
       assertWholeOrAbsent(name, length);
       if (condition.getAsBoolean()) return;
       if (!p.alive()) {
-        fail("hoard exited (" + p.process.exitValue() + ") before: " + what + "\nserver: " + server.log()
+        fail("hoard exited (" + p.process.exitValue() + ") before: " + what + "\nserver: " + files.log()
             + "\nstderr:\n" + p.stderr());
       }
       if (System.nanoTime() > deadline) {
-        fail("timed out waiting for: " + what + "\nserver: " + server.log() + "\nstderr:\n" + p.stderr());
+        fail("timed out waiting for: " + what + "\nserver: " + files.log() + "\nstderr:\n" + p.stderr());
       }
       Thread.sleep(5);
     }
@@ -183,32 +192,33 @@ abstract class ResumeHarness {
   }
 
   /** The byte span {@code [start, end)} a request asked for: its Range, or the whole file without one. */
-  static long[] asked(RangeServer.Request r, long length) {
-    if (r.range == null) return new long[] {0, length};
-    Matcher m = RANGE.matcher(r.range);
-    assertTrue(m.matches(), "unexpected Range " + r.range);
+  static long[] asked(RangeDispatcher.Logged r, long length) {
+    String range = r.request().range();
+    if (range == null) return new long[] {0, length};
+    Matcher m = RANGE.matcher(range);
+    assertTrue(m.matches(), "unexpected Range " + range);
     long first = Long.parseLong(m.group(1));
     long end = m.group(2).isEmpty() ? length : Long.parseLong(m.group(2)) + 1;
     return new long[] {first, end};
   }
 
   /** No request of the rerun asks for a byte the state claimed before the kill; each carries If-Range. */
-  static void assertAskedOnlyMissing(List<RangeServer.Request> rerun, List<long[]> claims, long length,
+  static void assertAskedOnlyMissing(List<RangeDispatcher.Logged> rerun, List<long[]> claims, long length,
       String validator) {
-    for (RangeServer.Request r : rerun) {
+    for (RangeDispatcher.Logged r : rerun) {
       long[] a = asked(r, length);
       for (long[] c : claims) {
         assertFalse(a[0] < c[1] && c[0] < a[1], "rerun asked again for claimed bytes: " + r + " overlaps "
             + Arrays.toString(c) + "; claims: " + show(claims) + "; rerun: " + rerun);
       }
       if (!claims.isEmpty() && validator != null) {
-        assertEquals(validator, r.ifRange, "a resumed range request without If-Range: " + r);
+        assertEquals(validator, r.request().ifRange(), "a resumed range request without If-Range: " + r);
       }
     }
   }
 
-  List<RangeServer.Request> since(int mark) {
-    List<RangeServer.Request> all = server.log();
+  List<RangeDispatcher.Logged> since(int mark) {
+    List<RangeDispatcher.Logged> all = files.log();
     return all.subList(mark, all.size());
   }
 }

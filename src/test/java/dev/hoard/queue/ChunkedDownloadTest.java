@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoard.Main;
-import dev.hoard.testing.NoDelayServerSocketFactory;
+import dev.hoard.testing.Hoard;
 import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.RangeDispatcher.Requested;
 import dev.hoard.testing.RangeFaults;
+import dev.hoard.testing.Servers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +46,7 @@ class ChunkedDownloadTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(files);
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server = Servers.start(files);
   }
 
   @AfterEach
@@ -69,7 +62,7 @@ class ChunkedDownloadTest {
     CountDownLatch four = new CountDownLatch(4);
     files.on(Requested::closed, RangeFaults.holdUntilAllArrive(four));
 
-    Outcome run = get(url("/file"), "-x", "8", "-k", "16K");
+    Hoard.Result run = get(url("/file"), "-x", "8", "-k", "16K");
 
     assertEquals(0, run.code(), run.err());
     assertEquals(0, four.getCount(), "four piece requests were never in flight at once: " + files.log());
@@ -83,7 +76,7 @@ class ChunkedDownloadTest {
     byte[] data = content(size, size);
     files.file("/file", data, "v1");
 
-    Outcome run = get(url("/file"), "-x", "8", "-k", "64K");
+    Hoard.Result run = get(url("/file"), "-x", "8", "-k", "64K");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -96,7 +89,7 @@ class ChunkedDownloadTest {
     byte[] data = content(3 * K + 7, 2);
     files.file("/file", data, "v1").ignoringRanges();
 
-    Outcome run = get(url("/file"), "-x", "8", "-k", "16K");
+    Hoard.Result run = get(url("/file"), "-x", "8", "-k", "16K");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -108,10 +101,9 @@ class ChunkedDownloadTest {
     byte[] data = content(5 * K + 3, 3);
     files.file("/file", data, "v1");
     // ranges the probe (bytes=0-) but answers every closed range with the whole, unchanged file
-    files.on(r -> r.closed(), (r, server) -> server.serve(
-        new RangeDispatcher.Requested(r.path(), null, null, -1, -1)));
+    files.on(Requested::closed, RangeFaults.wholeFile());
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -123,7 +115,7 @@ class ChunkedDownloadTest {
     byte[] data = content(4 * K, 16);
     files.file("/file", data, "v1").capOpenRanges(1000);
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=0");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=0");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -136,7 +128,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.wrongContentRange(1));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -150,7 +142,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.wrongContentRange(1));
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
 
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("wrong range"), run.err());
@@ -164,7 +156,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.gzipped());
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -178,7 +170,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.gzipped());
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
 
     // the contract's answer to a compressing server: one plain stream, and the file is the server's bytes
     assertEquals(0, run.code(), run.err());
@@ -192,7 +184,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.resetAfter(1000));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -206,7 +198,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.stallAfter(2000));
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -220,7 +212,7 @@ class ChunkedDownloadTest {
     // 64 bytes every 100 ms: about 320 bytes in a 500 ms window
     files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.trickle(64, 100));
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -232,9 +224,11 @@ class ChunkedDownloadTest {
   void retriesAPlainStreamThatTricklesLessThan1KiBPerTimeout() throws IOException {
     byte[] data = content(3 * K, 15);
     files.file("/file", data, "v1").ignoringRanges();
-    files.on(r -> true, 1, RangeFaults.trickle(64, 100));
+    // 32 bytes every 100 ms: about 640 bytes in a 2 s window; the window is wide, so the healthy second stream, which
+    // the count below must not see retried, never meets it even on a busy machine
+    files.on(r -> true, 1, RangeFaults.trickle(32, 100));
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=2s");
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -247,7 +241,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(Requested::ranged, RangeFaults.stallAfter(2000));
 
-    Outcome run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms", "--retries=1");
+    Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--timeout=500ms", "--retries=1");
 
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("timed out"), run.err());
@@ -264,12 +258,9 @@ class ChunkedDownloadTest {
     files.file("/file", first, "v1");
     if (!honoursIfRange) files.ignoringIfRange();
     // the file changes on the server right after the probe, before the first piece request is answered
-    files.on(Requested::closed, 1, (r, server) -> {
-      server.file("/file", second, "v2");
-      return null;
-    });
+    files.on(Requested::closed, 1, RangeFaults.changeTo(second, "v2"));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", second);
@@ -282,12 +273,9 @@ class ChunkedDownloadTest {
     byte[] first = content(4 * K, 17);
     byte[] second = content(4 * K + 5000, 18);
     files.file("/file", first, null);
-    files.on(Requested::closed, 1, (r, server) -> {
-      server.file("/file", second, null);
-      return null;
-    });
+    files.on(Requested::closed, 1, RangeFaults.changeTo(second, null));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", second);
@@ -302,13 +290,10 @@ class ChunkedDownloadTest {
     long head = 1000;
     // the slow piece sends its first bytes, then the rest only once another request asks for part of its tail
     CountDownLatch stolen = new CountDownLatch(1);
-    files.on(r -> r.closed() && r.first() > slowStart + head && r.first() < slowEnd, (r, server) -> {
-      stolen.countDown();
-      return null;
-    });
+    files.on(r -> r.closed() && r.first() > slowStart + head && r.first() < slowEnd, RangeFaults.noteArrival(stolen));
     files.on(r -> r.asks(slowStart, slowEnd), 1, RangeFaults.holdAfter(head, stolen));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -338,7 +323,7 @@ class ChunkedDownloadTest {
       assertTrue(Files.exists(dir.resolve("file.part.state")),
           "a kill now must leave a state with the ETag, so a rerun asks with If-Range");
       release.countDown();
-      Outcome done = run.get();
+      Hoard.Result done = run.get();
       assertEquals(0, done.code(), done.err());
       assertFileHolds("file", data);
     } finally {
@@ -367,7 +352,7 @@ class ChunkedDownloadTest {
 
     List<String> args = new ArrayList<>(urls);
     args.addAll(List.of("-j", "4", "-x", "8", "-k", "16K", "--max-per-host", "3"));
-    Outcome run = get(args.toArray(String[]::new));
+    Hoard.Result run = get(args.toArray(String[]::new));
 
     assertEquals(0, run.code(), run.err());
     for (Map.Entry<String, byte[]> e : data.entrySet()) assertFileHolds(e.getKey(), e.getValue());
@@ -381,7 +366,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.asks(2 * K, 3 * K), 1, RangeFaults.errorPage(503));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -397,7 +382,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1");
     files.on(r -> r.closed() && r.first() >= 2 * K && r.first() < 3 * K, RangeFaults.errorPage(404));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("404"), run.err());
@@ -413,7 +398,7 @@ class ChunkedDownloadTest {
     files.file("/file", data, "v1").file("/mirror/file", data, "v1");
     files.on(r -> r.path().equals("/file") && r.closed(), RangeFaults.redirectTo("/mirror/file"));
 
-    Outcome run = getInFourPieces(url("/file"));
+    Hoard.Result run = getInFourPieces(url("/file"));
 
     assertEquals(0, run.code(), run.err());
     assertFileHolds("file", data);
@@ -425,23 +410,16 @@ class ChunkedDownloadTest {
     }
   }
 
-  /** What one {@code hoard get} run said and returned. */
-  record Outcome(int code, String out, String err) {}
-
-  /** Runs {@code hoard get} into the temp folder with fast retries; {@code args} come last and may override. */
-  private Outcome get(String... args) {
-    List<String> all = new ArrayList<>(List.of("get", "-d", dir.toString(), "-q", "--retry-wait=1ms"));
+  /** {@code hoard get} quietly into the temp folder with fast retries; {@code args} come last and may override. */
+  private Hoard.Result get(String... args) {
+    List<String> all = new ArrayList<>(List.of("-q"));
     if (List.of(args).stream().noneMatch(a -> a.startsWith("--timeout"))) all.add("--timeout=10s");
     all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream(),
-        all.toArray(String[]::new));
-    return new Outcome(code, out.toString(), err.toString());
+    return Hoard.get(dir, all.toArray(String[]::new));
   }
 
   /** With {@code -x 4 -k 16K}, a file of {@code 4 * K} bytes is planned as four pieces of {@code K} bytes. */
-  private Outcome getInFourPieces(String url) {
+  private Hoard.Result getInFourPieces(String url) {
     return get(url, "-x", "4", "-k", "16K");
   }
 

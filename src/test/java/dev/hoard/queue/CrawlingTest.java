@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import dev.hoard.Main;
 import dev.hoard.testing.CrawlFixtureSite;
+import dev.hoard.testing.Hoard;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,9 +51,9 @@ class CrawlingTest {
         .file("/rel.txt", "text/plain", bytes("rel"))
         .file("/a/sib.txt", "text/plain", bytes("sib"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     String h = site.hostFolder();
     assertEquals(Set.of(h + "/index.html", h + "/a/b/index.html", h + "/a/b/d/index.html", h + "/a/b/c.txt",
         h + "/abs.txt", h + "/rel.txt", h + "/a/sib.txt"), landed());
@@ -73,9 +69,9 @@ class CrawlingTest {
         .file("/other/x.txt", "text/plain", bytes("x"))
         .file("/docs/x.txt", "text/plain", bytes("wrong"));
 
-    Outcome run = hoard(site.url("/docs/page.html"));
+    Hoard.Result run = hoard(site.url("/docs/page.html"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(1, site.count("/other/x.txt"));
     assertEquals(0, site.count("/docs/x.txt"));
     assertEquals("x", read(site.hostFolder() + "/other/x.txt"));
@@ -89,9 +85,9 @@ class CrawlingTest {
             + " <a href='tel:+100'>tel</a> <img src='data:image/png;base64,iVBORw0KGgo='> <a href='ok.txt'>ok</a>"))
         .file("/ok.txt", "text/plain", bytes("ok"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(Set.of("/", "/robots.txt", "/ok.txt"), Set.copyOf(site.requested()));
     assertEquals(2, num(run.summary().get("ok")));
     assertEquals(0, num(run.summary().get("failed")));
@@ -107,9 +103,9 @@ class CrawlingTest {
     site.page("/", html("<a href='" + other.url("/far.txt") + "'>far</a> <a href='near.txt'>near</a>"))
         .file("/near.txt", "text/plain", bytes("near"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(List.of(), other.requested());
     assertEquals(Set.of(site.hostFolder() + "/index.html", site.hostFolder() + "/near.txt"), landed());
   }
@@ -121,9 +117,9 @@ class CrawlingTest {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='" + other.url("/far/") + "'>far</a>"));
 
-    Outcome run = hoard("--span-hosts", site.url("/"));
+    Hoard.Result run = hoard("--span-hosts", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(Set.of(site.hostFolder() + "/index.html", other.hostFolder() + "/far/index.html",
         other.hostFolder() + "/far/far.txt"), landed());
     assertEquals(1, other.count("/robots.txt"));
@@ -136,9 +132,9 @@ class CrawlingTest {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='" + other.url("/p.txt") + "'>other port</a>"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals("p", read(other.hostFolder() + "/p.txt"));
   }
 
@@ -148,9 +144,9 @@ class CrawlingTest {
   void aFolderDisallowedByRobotsTxtIsNotFetchedAndRobotsTxtIsAskedOnce() throws IOException {
     CrawlFixtureSite site = robotsSite();
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(1, site.count("/robots.txt"));
     assertEquals(List.of(), site.requested().stream().filter(t -> t.startsWith("/private/")).toList());
     String h = site.hostFolder();
@@ -162,9 +158,9 @@ class CrawlingTest {
   void noRobotsFetchesTheDisallowedFolderAndNeverAsksForRobotsTxt() throws IOException {
     CrawlFixtureSite site = robotsSite();
 
-    Outcome run = hoard("--no-robots", site.url("/"));
+    Hoard.Result run = hoard("--no-robots", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(0, site.count("/robots.txt"));
     assertEquals(1, site.count("/private/a.txt"));
     assertEquals(1, site.count("/private/c.txt"));
@@ -185,9 +181,9 @@ class CrawlingTest {
         .file("/pic.png", "image/png", bytes("png"))
         .file("/notes.txt", "text/plain", bytes("notes"));
 
-    Outcome run = hoard("-A", "pdf", site.url("/"));
+    Hoard.Result run = hoard("-A", "pdf", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     String h = site.hostFolder();
     assertEquals(Set.of(h + "/b.pdf", h + "/docs/a.pdf", h + "/docs/c.PDF"), landed());
     assertEquals(1, site.count("/docs/deep.html"), "a page is fetched to find the pdfs it links");
@@ -195,10 +191,10 @@ class CrawlingTest {
     assertEquals(0, site.count("/notes.txt"));
     assertEquals("%PDF-c", read(h + "/docs/c.PDF"));
     // --json: a page read only for its links is ok, and its record has no path, for no file stays
-    Map<String, Object> deep = run.record(site.url("/docs/deep.html"));
+    Map<String, Object> deep = run.recordOf(site.url("/docs/deep.html"));
     assertEquals("ok", deep.get("status"));
     assertTrue(deep.containsKey("path") && deep.get("path") == null, deep::toString);
-    assertTrue(run.record(site.url("/b.pdf")).get("path") != null);
+    assertTrue(run.recordOf(site.url("/b.pdf")).get("path") != null);
   }
 
   @Test
@@ -213,9 +209,9 @@ class CrawlingTest {
     }
     site.page("/", html(menu.toString()));
 
-    Outcome run = hoard("-A", "pdf", "-j", "8", site.url("/"));
+    Hoard.Result run = hoard("-A", "pdf", "-j", "8", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(20, landed().size(), landed()::toString);
     assertEquals("%PDF-7", read(site.hostFolder() + "/d7/x.pdf"));
   }
@@ -230,9 +226,9 @@ class CrawlingTest {
         .file("/c.txt", "text/plain", bytes("c"))
         .file("/sub/e.txt", "text/plain", bytes("e"));
 
-    Outcome run = hoard("-R", "zip,*.iso", "-R", "skip-*", site.url("/"));
+    Hoard.Result run = hoard("-R", "zip,*.iso", "-R", "skip-*", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(List.of(), site.requested().stream()
         .filter(t -> t.endsWith(".zip") || t.endsWith(".ISO") || t.startsWith("/skip") || t.startsWith("/behind"))
         .toList());
@@ -253,9 +249,9 @@ class CrawlingTest {
         .page("/docs/api/", html("a"))
         .page("/", html("home"));
 
-    Outcome run = hoard("--no-parent", site.url("/docs/guide/"));
+    Hoard.Result run = hoard("--no-parent", site.url("/docs/guide/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(Set.of("/robots.txt", "/docs/guide/", "/docs/guide/ch1.html", "/docs/guide/sub/ch2.html",
         "/docs/guide/ch1.txt"), Set.copyOf(site.requested()));
   }
@@ -270,9 +266,9 @@ class CrawlingTest {
         .file("/a.bin", "application/octet-stream", bytes("a"))
         .file("/d.bin", "application/octet-stream", bytes("d"));
 
-    Outcome run = hoard("--select", "a.dl", site.url("/"));
+    Hoard.Result run = hoard("--select", "a.dl", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(Set.of("/", "/robots.txt", "/a.bin", "/d.bin"), Set.copyOf(site.requested()));
   }
 
@@ -282,9 +278,9 @@ class CrawlingTest {
   void levelOneFetchesTheStartPageAndWhatItLinksOnly() throws IOException {
     CrawlFixtureSite site = chainSite();
 
-    Outcome run = hoard("-l", "1", site.url("/"));
+    Hoard.Result run = hoard("-l", "1", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     String h = site.hostFolder();
     assertEquals(Set.of(h + "/index.html", h + "/l1.html", h + "/f1.txt"), landed());
     assertEquals(0, site.count("/l2.html"));
@@ -294,9 +290,9 @@ class CrawlingTest {
   void levelTwoAlsoFetchesWhatThoseLinkButNoFurther() throws IOException {
     CrawlFixtureSite site = chainSite();
 
-    Outcome run = hoard("-l", "2", site.url("/"));
+    Hoard.Result run = hoard("-l", "2", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     String h = site.hostFolder();
     assertEquals(Set.of(h + "/index.html", h + "/l1.html", h + "/f1.txt", h + "/l2.html", h + "/f2.txt"), landed());
     assertEquals(0, site.count("/l3.html"));
@@ -312,10 +308,10 @@ class CrawlingTest {
           "<a href='" + (month - 1) + ".html'>prev</a> <a href='" + (month + 1) + ".html'>next</a>"))).build();
     });
 
-    Outcome run = hoard("-l", "inf", "--max-pages=12", site.url("/cal/0.html"));
+    Hoard.Result run = hoard("-l", "inf", "--max-pages=12", site.url("/cal/0.html"));
 
-    assertEquals(0, run.code, run.err);
-    assertTrue(run.err.contains("--max-pages=12"), run.err);
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("--max-pages=12"), run.err());
     assertEquals(12, site.requested().stream().filter(t -> t.startsWith("/cal/")).count());
     assertEquals(12, num(run.summary().get("ok")));
     assertEquals(12, landed().size());
@@ -332,9 +328,9 @@ class CrawlingTest {
         .page("/p2.html", html(spellings + " <a href='p1.html'>p1</a>"))
         .file("/shared.txt", "text/plain", bytes("shared"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(1, site.count("/shared.txt"));
     assertEquals(1, site.count("/"));
     assertEquals(1, site.count("/p1.html"));
@@ -346,9 +342,9 @@ class CrawlingTest {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='p.html'>p</a>")).page("/p.html", html("<a href='/'>home</a>"));
 
-    Outcome run = hoard(site.url(""));
+    Hoard.Result run = hoard(site.url(""));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(1, site.count("/"));
     assertEquals(Set.of(site.hostFolder() + "/index.html", site.hostFolder() + "/p.html"), landed());
   }
@@ -369,9 +365,9 @@ class CrawlingTest {
         .beforeServing("/m.pdf", longPathWalked::countDown)
         .beforeServing("/slow.html", () -> await(longPathWalked));
 
-    Outcome run = hoard("-A", "pdf", "-l", "3", site.url("/"));
+    Hoard.Result run = hoard("-A", "pdf", "-l", "3", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(Set.of(site.hostFolder() + "/m.pdf", site.hostFolder() + "/x.pdf"), landed());
     assertEquals(1, site.count("/x.html"));
   }
@@ -385,9 +381,9 @@ class CrawlingTest {
     CrawlFixtureSite bare = site();
     bare.redirect("/", www.url("/home/"));
 
-    Outcome run = hoard("--no-parent", bare.url("/"));
+    Hoard.Result run = hoard("--no-parent", bare.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertTrue(landed().contains(www.hostFolder() + "/home/a.txt"), landed()::toString);
     assertFalse(landed().contains(www.hostFolder() + "/elsewhere/b.txt"), "--no-parent holds where it landed");
   }
@@ -408,9 +404,9 @@ class CrawlingTest {
         .beforeServing("/z.html", longPathWalked::countDown)
         .beforeServing("/slow.html", () -> await(longPathWalked));
 
-    Outcome run = hoard("-j", "2", "-l", "3", site.url("/"));
+    Hoard.Result run = hoard("-j", "2", "-l", "3", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertTrue(landed().contains(site.hostFolder() + "/x.txt"), landed()::toString);
     assertEquals(1, site.count("/x.html"), "the page is read again from disk, not fetched again");
   }
@@ -419,13 +415,13 @@ class CrawlingTest {
   void aRerunFetchesWhatTheFirstRunMissedBehindAPageNamedWithoutExtension() throws IOException {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='about'>about</a>")).page("/about", html("<a href='about.txt'>txt</a>"));
-    Outcome first = hoard("--retries=0", site.url("/"));
-    assertEquals(1, first.code, "about.txt is missing yet: " + first.err);
+    Hoard.Result first = hoard("--retries=0", site.url("/"));
+    assertEquals(1, first.code(), "about.txt is missing yet: " + first.err());
     site.file("/about.txt", "text/plain", bytes("about"));
 
-    Outcome again = hoard("--retries=0", site.url("/"));
+    Hoard.Result again = hoard("--retries=0", site.url("/"));
 
-    assertEquals(0, again.code, again.err);
+    assertEquals(0, again.code(), again.err());
     assertEquals("about", read(site.hostFolder() + "/about.txt"));
     assertEquals(1, site.count("/about"), "the page on disk is read again, not fetched");
   }
@@ -461,12 +457,12 @@ class CrawlingTest {
         .page("/a", html("the page a"))
         .file("/a/b", "text/plain", bytes("b"));
 
-    Outcome run = hoard("-j", "1", site.url("/"));
+    Hoard.Result run = hoard("-j", "1", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertTrue(read(site.hostFolder() + "/a.1").contains("the page a"));
     assertEquals("b", read(site.hostFolder() + "/a/b"));
-    assertTrue(run.err.contains(site.hostFolder() + "/a moved to " + site.hostFolder() + "/a.1"), run.err);
+    assertTrue(run.err().contains(site.hostFolder() + "/a moved to " + site.hostFolder() + "/a.1"), run.err());
   }
 
   @Test
@@ -476,12 +472,12 @@ class CrawlingTest {
         .page("/a", html("the page a"))
         .file("/a/b", "text/plain", bytes("b"));
 
-    Outcome run = hoard("-j", "1", site.url("/"));
+    Hoard.Result run = hoard("-j", "1", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals("b", read(site.hostFolder() + "/a/b"));
     assertTrue(read(site.hostFolder() + "/a.1").contains("the page a"));
-    assertEquals(dir().resolve(site.hostFolder()).resolve("a.1").toString(), run.record(site.url("/a")).get("path"));
+    assertEquals(dir().resolve(site.hostFolder()).resolve("a.1").toString(), run.recordOf(site.url("/a")).get("path"));
   }
 
   // ---- what pages look like ----
@@ -496,9 +492,9 @@ class CrawlingTest {
         .file("/caf%C3%A9.txt", "text/plain", bytes("cafe"))
         .file("/latin/%C3%BCber.txt", "text/plain", bytes("uber"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals("cafe", read(site.hostFolder() + "/café.txt"));
     assertEquals("uber", read(site.hostFolder() + "/latin/über.txt"));
   }
@@ -515,9 +511,9 @@ class CrawlingTest {
         .file("/three.txt", "text/plain", bytes("3"))
         .file("/five.txt", "text/plain", bytes("5"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     String h = site.hostFolder();
     assertTrue(landed().containsAll(Set.of(h + "/one.txt", h + "/two.txt", h + "/three.txt", h + "/five.txt")),
         landed()::toString);
@@ -533,12 +529,12 @@ class CrawlingTest {
         .page("/p.html", html("<a href='f.txt'>f</a>"))
         .file("/f.txt", "text/plain", bytes("f"));
 
-    Outcome run = hoard(site.url("/"));
+    Hoard.Result run = hoard(site.url("/"));
 
-    assertEquals(0, run.code, run.err);
-    Map<String, Object> root = run.record(site.url("/"));
-    Map<String, Object> page = run.record(site.url("/p.html"));
-    Map<String, Object> file = run.record(site.url("/f.txt"));
+    assertEquals(0, run.code(), run.err());
+    Map<String, Object> root = run.recordOf(site.url("/"));
+    Map<String, Object> page = run.recordOf(site.url("/p.html"));
+    Map<String, Object> file = run.recordOf(site.url("/f.txt"));
     assertFalse(root.containsKey("depth") || root.containsKey("parent"), root::toString);
     assertEquals(1, num(page.get("depth")));
     assertEquals(site.url("/"), page.get("parent"));
@@ -556,15 +552,15 @@ class CrawlingTest {
     site.page("/", html("<a href='gone.txt'>gone</a> <a href='here.txt'>here</a>"))
         .file("/here.txt", "text/plain", bytes("here"));
 
-    Outcome run = hoard("--retries=0", site.url("/"));
+    Hoard.Result run = hoard("--retries=0", site.url("/"));
 
-    assertEquals(1, run.code, run.err);
-    Map<String, Object> gone = run.record(site.url("/gone.txt"));
+    assertEquals(1, run.code(), run.err());
+    Map<String, Object> gone = run.recordOf(site.url("/gone.txt"));
     assertEquals("failed", gone.get("status"));
     assertTrue(String.valueOf(gone.get("error")).contains("404"), gone::toString);
     assertEquals(site.url("/"), gone.get("parent"));
     assertEquals(1, num(gone.get("depth")));
-    assertTrue(run.err.contains("404"), run.err);
+    assertTrue(run.err().contains("404"), run.err());
     assertEquals("here", read(site.hostFolder() + "/here.txt"));
   }
 
@@ -577,9 +573,9 @@ class CrawlingTest {
         .file("/a1.txt", "text/plain", bytes("a1"))
         .file("/b1.txt", "text/plain", bytes("b1"));
 
-    Outcome run = hoard("-j", "1", "--wait=50ms", site.url("/"));
+    Hoard.Result run = hoard("-j", "1", "--wait=50ms", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertEquals(List.of("/", "/robots.txt", "/a.html", "/b.html", "/a1.txt", "/b1.txt"), site.requested());
   }
 
@@ -590,15 +586,15 @@ class CrawlingTest {
     CrawlFixtureSite site = site();
     site.page("/", html("<a href='big.bin'>big</a>")).rangedFile("/big.bin", "application/octet-stream", big);
 
-    Outcome run = hoard("-x", "4", "-k", "64K", site.url("/"));
+    Hoard.Result run = hoard("-x", "4", "-k", "64K", site.url("/"));
 
-    assertEquals(0, run.code, run.err);
+    assertEquals(0, run.code(), run.err());
     assertArrayEquals(big, Files.readAllBytes(dir().resolve(site.hostFolder()).resolve("big.bin")));
     List<CrawlFixtureSite.Hit> pieces = site.hits().stream().filter(x -> x.target().equals("/big.bin")).toList();
     assertTrue(pieces.size() > 1, pieces::toString);
     assertTrue(pieces.stream().allMatch(x -> x.range() != null && x.range().startsWith("bytes=")), pieces::toString);
     assertEquals(Set.of(site.hostFolder() + "/index.html", site.hostFolder() + "/big.bin"), landed());
-    assertEquals(1, num(run.record(site.url("/big.bin")).get("depth")));
+    assertEquals(1, num(run.recordOf(site.url("/big.bin")).get("depth")));
   }
 
   // ---- helpers ----
@@ -653,7 +649,7 @@ class CrawlingTest {
   /** Waits for a latch that the run under test opens; the bound only keeps a broken run from hanging the build. */
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -687,42 +683,10 @@ class CrawlingTest {
     }
   }
 
-  private Outcome hoard(String... args) {
-    List<String> all = new ArrayList<>(List.of("get", "-r", "-d", dir().toString(), "--json", "--retry-wait=1ms"));
+  /** {@code hoard get -r -d DIR --json ARGS}. */
+  private Hoard.Result hoard(String... args) {
+    List<String> all = new ArrayList<>(List.of("-r", "--json"));
     all.addAll(List.of(args));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-      code = Main.run(o, e, InputStream.nullInputStream(), all.toArray(String[]::new));
-    }
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
-  /** What a run printed, and its exit status. */
-  private record Outcome(int code, String out, String err) {
-    List<Map<String, Object>> lines() {
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (String line : this.out.split("\n")) {
-        if (line.isBlank()) continue;
-        try {
-          out.add(JSON.std.mapFrom(line));
-        } catch (IOException e) {
-          throw new AssertionError("not JSON: " + line, e);
-        }
-      }
-      return out;
-    }
-
-    Map<String, Object> summary() {
-      return lines().stream().filter(m -> Boolean.TRUE.equals(m.get("summary"))).findFirst()
-          .orElseThrow(() -> new AssertionError("no summary in " + out));
-    }
-
-    Map<String, Object> record(String url) {
-      List<Map<String, Object>> found = lines().stream().filter(m -> url.equals(m.get("url"))).toList();
-      assertEquals(1, found.size(), () -> "records of " + url + " in " + out);
-      return found.get(0);
-    }
+    return Hoard.get(dir(), all.toArray(String[]::new));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ class FolderTest {
   @ValueSource(strings = {"file.part.state", "file.part.state.tmp"})
   void aSymbolicLinkUnderAResumeStateNameIsNotWrittenThrough(String sidecar) throws Exception {
     // a server that serves ranges, and pieces small enough that the state is saved before the first byte
-    routes.on("/file", Servers.ranged(Servers.bytes(256 * 1024)));
+    routes.on("/file", new RangeDispatcher().file("/file", Servers.bytes(256 * 1024), null));
     Files.createSymbolicLink(dir.resolve(sidecar), outside);
 
     Hoard.get(dir, "-x", "4", "-k", "16K", url(server, "/file"));

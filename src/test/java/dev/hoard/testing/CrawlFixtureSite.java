@@ -19,7 +19,8 @@ import okio.Buffer;
 /**
  * A small web site for crawl tests: a MockWebServer on 127.0.0.1 whose dispatcher serves a page tree held by the
  * test, answers 404 for anything else (robots.txt included, until one is given), honours {@code Range} on the files
- * that advertise {@code Accept-Ranges}, and logs every request in the order it arrived.
+ * that advertise {@code Accept-Ranges} (through a {@link RangeDispatcher}), and logs every request in the order it
+ * arrived.
  *
  * <p>Routes are keyed by the request target as it travels (path and query, percent-encoded), e.g. {@code /a/b/} or
  * {@code /caf%C3%A9.txt}. The site can be named by another host name than 127.0.0.1 ({@code localhost}) to play a
@@ -35,6 +36,7 @@ public final class CrawlFixtureSite implements AutoCloseable {
   private final Map<String, Function<String, MockResponse>> prefixes = new ConcurrentHashMap<>();
   private final Map<String, Runnable> hooks = new ConcurrentHashMap<>();
   private final List<Hit> hits = new ArrayList<>();
+  private final RangeDispatcher ranged = new RangeDispatcher();
 
   private CrawlFixtureSite(String hostName) {
     this.hostName = hostName;
@@ -79,9 +81,20 @@ public final class CrawlFixtureSite implements AutoCloseable {
     return this;
   }
 
-  /** A file that advertises {@code Accept-Ranges: bytes} and answers a {@code Range} with a 206 of that range. */
+  /**
+   * A file that advertises {@code Accept-Ranges: bytes} and answers a {@code Range} with a 206 of that range, served
+   * by the site's {@link RangeDispatcher}.
+   */
   public CrawlFixtureSite rangedFile(String target, String contentType, byte[] body) {
-    routes.put(target, r -> ranged(r.getHeaders().get("Range"), contentType, body));
+    ranged.file(target, body, null);
+    routes.put(target, r -> {
+      try {
+        return ranged.dispatch(r).newBuilder().setHeader("Content-Type", contentType).build();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted serving " + target, e);
+      }
+    });
     return this;
   }
 
@@ -148,6 +161,7 @@ public final class CrawlFixtureSite implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    ranged.close();
   }
 
   private MockResponse serve(RecordedRequest request) {
@@ -164,27 +178,5 @@ public final class CrawlFixtureSite implements AutoCloseable {
       if (target.startsWith(p.getKey())) return p.getValue().apply(target.substring(p.getKey().length()));
     }
     return new MockResponse.Builder().code(404).addHeader("Content-Type", "text/plain").body("not found").build();
-  }
-
-  private static MockResponse ranged(String range, String contentType, byte[] body) {
-    long[] r = range == null ? null : parseRange(range, body.length);
-    if (r == null) return ok(contentType, body).addHeader("Accept-Ranges", "bytes").build();
-    byte[] slice = java.util.Arrays.copyOfRange(body, (int) r[0], (int) r[1] + 1);
-    return new MockResponse.Builder().code(206)
-        .addHeader("Content-Type", contentType)
-        .addHeader("Accept-Ranges", "bytes")
-        .addHeader("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + body.length)
-        .body(new Buffer().write(slice))
-        .build();
-  }
-
-  /** {@code bytes=A-} or {@code bytes=A-B} as inclusive bounds within {@code length}, or null when unusable. */
-  private static long[] parseRange(String header, long length) {
-    if (!header.startsWith("bytes=") || header.contains(",")) return null;
-    String[] ends = header.substring(6).split("-", -1);
-    if (ends.length != 2 || ends[0].isEmpty()) return null;
-    long first = Long.parseLong(ends[0].strip());
-    long last = ends[1].isBlank() ? length - 1 : Math.min(length - 1, Long.parseLong(ends[1].strip()));
-    return first <= last ? new long[] {first, last} : null;
   }
 }

@@ -1,64 +1,95 @@
 package dev.hoard.testing;
 
+import dev.hoard.testing.RangeDispatcher.SliceBody;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
-import okio.BufferedSink;
+import okio.Buffer;
 
-/** Named faults for {@link RangeDispatcher}: each answers a request the way a broken server or network would. */
+/**
+ * Named faults for {@link RangeDispatcher}: each answers a request the way a broken server or network would. Faults
+ * that hold something ({@link #stallAfter}, {@link #holdFrom}, {@link #silent}) hold it until the test calls
+ * {@link RangeDispatcher#clearFaults} or the server closes.
+ */
 public final class RangeFaults {
   /** The byte that fills the bodies of wrong answers, so a test can tell whether any of them landed in a file. */
   public static final byte GARBAGE = (byte) 0xEE;
 
   private RangeFaults() {}
 
+  // ---- the network ----
+
   /** The asked range, whose connection breaks after {@code bytes} bytes of the body: a reset mid-piece. */
   public static RangeDispatcher.Fault resetAfter(long bytes) {
-    return (r, server) -> {
-      MockResponse normal = server.serve(r);
-      return normal.newBuilder().body(new CutBody(normal.getBody(), bytes)).build();
-    };
+    return (r, server) -> reshape(server.serve(r), b -> b.cutAt(b.from() + bytes));
   }
 
-  /** The asked range, which sends {@code bytes} bytes and then nothing more until the server closes: a stall. */
+  /** The asked range, which sends {@code bytes} bytes and then nothing more: a stall. */
   public static RangeDispatcher.Fault stallAfter(long bytes) {
-    return (r, server) -> {
-      MockResponse normal = server.serve(r);
-      return normal.newBuilder().body(new HeldBody(normal.getBody(), bytes, server.heldUntilClose())).build();
-    };
+    return (r, server) -> reshape(server.serve(r), b -> b.heldAt(b.from() + bytes, server.gate()));
   }
 
   /** The asked range, which sends {@code bytes} bytes and the rest only once {@code release} opens. */
   public static RangeDispatcher.Fault holdAfter(long bytes, CountDownLatch release) {
+    return (r, server) -> reshape(server.serve(r), b -> b.heldAt(b.from() + bytes, release));
+  }
+
+  /** The asked range or file, whose bytes from file offset {@code offset} on wait (a body starting there waits whole). */
+  public static RangeDispatcher.Fault holdFrom(long offset) {
+    return (r, server) -> reshape(server.serve(r), b -> b.heldAt(offset, server.gate()));
+  }
+
+  /** The asked range, sent {@code bytes} at a time with a pause of {@code millis} after each: a slow connection. */
+  public static RangeDispatcher.Fault trickle(int bytes, long millis) {
+    return (r, server) -> reshape(server.serve(r), b -> b.paced(bytes, millis));
+  }
+
+  /** No answer at all, not even a status line: the request waits, then gets the file once the faults are cleared. */
+  public static RangeDispatcher.Fault silent() {
     return (r, server) -> {
-      MockResponse normal = server.serve(r);
-      return normal.newBuilder().body(new HeldBody(normal.getBody(), bytes, release)).build();
+      server.gate().await(RangeDispatcher.HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+      return null;
     };
   }
 
-  /** The asked range, sent at {@code bytes} per {@code millis}: a connection that trickles. */
-  public static RangeDispatcher.Fault trickle(long bytes, long millis) {
-    return (r, server) -> server.serve(r).newBuilder().throttleBody(bytes, millis, TimeUnit.MILLISECONDS).build();
-  }
+  // ---- the server ----
 
   /**
    * A {@code 206} whose {@code Content-Range} starts {@code shift} bytes away from what was asked, with as many bytes
-   * of {@link #GARBAGE} as were asked.
+   * of {@link #GARBAGE} as were asked (for an open range {@code bytes=A-}, up to the end of the file).
    */
   public static RangeDispatcher.Fault wrongContentRange(long shift) {
     return (r, server) -> {
       long length = server.bytes(r.path()).length;
       long first = r.first() + shift;
-      long count = r.last() - r.first() + 1;
+      long last = r.closed() ? first + r.last() - r.first() : length - 1;
+      int count = (int) (last - first + 1);
       return new MockResponse.Builder().code(206)
           .setHeader("Accept-Ranges", "bytes")
-          .setHeader("Content-Range", "bytes " + first + "-" + (first + count - 1) + "/" + length)
-          .body(new okio.Buffer().write(garbage((int) count)))
+          .setHeader("Content-Range", "bytes " + first + "-" + last + "/" + length)
+          .body(new Buffer().write(garbage(count)))
           .build();
     };
+  }
+
+  /** The asked range with {@code value} as its {@code Content-Range} header, or none when null. */
+  public static RangeDispatcher.Fault contentRange(String value) {
+    return (r, server) -> {
+      MockResponse normal = server.serve(r);
+      if (normal.getCode() != 206) return normal;
+      MockResponse.Builder b = normal.newBuilder().removeHeader("Content-Range");
+      return (value == null ? b : b.setHeader("Content-Range", value)).build();
+    };
+  }
+
+  /** {@code 200} and the whole file, whatever range was asked, from a server that advertises ranges. */
+  public static RangeDispatcher.Fault wholeFile() {
+    return (r, server) -> server.serve(r.unranged());
   }
 
   /**
@@ -68,15 +99,12 @@ public final class RangeFaults {
   public static RangeDispatcher.Fault gzipped() {
     return (r, server) -> {
       MockResponse normal = server.serve(r);
-      okio.Buffer plain = new okio.Buffer();
-      okio.Buffer zipped = new okio.Buffer();
-      try {
-        normal.getBody().writeTo(plain);
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped.outputStream())) {
-          gz.write(plain.readByteArray());
-        }
+      if (!(normal.getBody() instanceof SliceBody body)) return normal;
+      Buffer zipped = new Buffer();
+      try (GZIPOutputStream gz = new GZIPOutputStream(zipped.outputStream())) {
+        gz.write(body.content());
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       return normal.newBuilder().setHeader("Content-Encoding", "gzip").body(zipped).build();
     };
@@ -100,6 +128,30 @@ public final class RangeFaults {
     return (r, server) -> new MockResponse.Builder().code(302).setHeader("Location", path).build();
   }
 
+  /** A redirect status with a body but no {@code Location}: nowhere to go, and the body is not the file. */
+  public static RangeDispatcher.Fault redirectWithoutLocation(int code) {
+    return (r, server) -> new MockResponse.Builder().code(code).setHeader("Content-Type", "text/html")
+        .body("<html>moved somewhere</html>").build();
+  }
+
+  /** The file changes on the server (new bytes, new ETag) just before this request is answered. */
+  public static RangeDispatcher.Fault changeTo(byte[] bytes, String etag) {
+    return (r, server) -> {
+      server.file(r.path(), bytes, etag);
+      return null;
+    };
+  }
+
+  // ---- ordering ----
+
+  /** Counts {@code arrived} down as the request arrives, then lets the file be served: a test waits on it. */
+  public static RangeDispatcher.Fault noteArrival(CountDownLatch arrived) {
+    return (r, server) -> {
+      arrived.countDown();
+      return null;
+    };
+  }
+
   /**
    * Holds each matching request until {@code gate} has been counted down by {@code gate.getCount()} of them (so that
    * many are in flight at once), then lets the file be served. Gives up after 20 s so a failing test ends.
@@ -118,65 +170,8 @@ public final class RangeFaults {
     return b;
   }
 
-  /** A body that breaks its connection after {@code keep} bytes. */
-  static final class CutBody implements MockResponseBody {
-    private final MockResponseBody whole;
-    private final long keep;
-
-    CutBody(MockResponseBody whole, long keep) {
-      this.whole = whole;
-      this.keep = keep;
-    }
-
-    @Override
-    public long getContentLength() {
-      return whole.getContentLength();
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      okio.Buffer all = new okio.Buffer();
-      whole.writeTo(all);
-      sink.write(all, keep);
-      sink.flush();
-      // closing the sink closes the socket: the client sees the body end early
-      sink.close();
-      throw new IOException("connection cut by the test after " + keep + " bytes");
-    }
-  }
-
-  /** A body that sends {@code head} bytes, then waits for {@code release} before sending the rest. */
-  static final class HeldBody implements MockResponseBody {
-    private final MockResponseBody whole;
-    private final long head;
-    private final CountDownLatch release;
-
-    HeldBody(MockResponseBody whole, long head, CountDownLatch release) {
-      this.whole = whole;
-      this.head = head;
-      this.release = release;
-    }
-
-    @Override
-    public long getContentLength() {
-      return whole.getContentLength();
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      okio.Buffer all = new okio.Buffer();
-      whole.writeTo(all);
-      sink.write(all, head);
-      sink.flush();
-      try {
-        if (!release.await(30, TimeUnit.SECONDS)) throw new IOException("held body never released");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-      sink.writeAll(all);
-      // MockWebServer does not flush a custom body's tail by itself
-      sink.flush();
-    }
+  /** {@code normal} with its served slice reshaped; an answer without a slice (404, 416) as it is. */
+  private static MockResponse reshape(MockResponse normal, UnaryOperator<SliceBody> how) {
+    return normal.getBody() instanceof SliceBody body ? normal.newBuilder().body(how.apply(body)).build() : normal;
   }
 }

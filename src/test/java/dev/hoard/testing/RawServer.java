@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test fixture: an HTTP server on raw sockets, for faults MockWebServer cannot play (a head sent a byte at a time,
- * bytes no HTTP library would write). Each connection's request head is read, then its handler writes what it
- * likes; the connection closes when the handler returns.
+ * bytes no HTTP library would write, a server that speaks before the client). Each connection's request head is
+ * read, then its handler writes what it likes; the connection closes when the handler returns.
  */
 public final class RawServer implements Closeable {
   /** What a connection answers, given the request head it read. */
@@ -26,15 +26,33 @@ public final class RawServer implements Closeable {
 
   private final ServerSocket socket;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<Socket> accepted = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
 
   public RawServer(Handler handler) throws IOException {
+    this(handler, true);
+  }
+
+  /**
+   * A server that speaks first: each connection gets {@code bytes} at once, before the client says anything, and is
+   * then read (and ignored) until the client closes it, so the client reads the bytes rather than a reset. A TLS
+   * client meets an answer that is no TLS at all, whatever the machine's speed.
+   */
+  public static RawServer speakingFirst(byte[] bytes) throws IOException {
+    return new RawServer((nothingRead, out) -> send(out, bytes), false);
+  }
+
+  private RawServer(Handler handler, boolean headFirst) throws IOException {
     socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
     acceptor = new Thread(() -> {
       while (!socket.isClosed()) {
         try {
           Socket s = socket.accept();
-          Thread t = new Thread(() -> serve(s, handler), "raw-server-connection");
+          accepted.add(s);
+          Thread t = new Thread(() -> {
+            if (headFirst) serve(s, handler);
+            else speakFirst(s, handler);
+          }, "raw-server-connection");
           t.setDaemon(true);
           t.start();
         } catch (IOException closed) {
@@ -54,6 +72,20 @@ public final class RawServer implements Closeable {
       s.getOutputStream().flush();
     } catch (IOException | InterruptedException ignored) {
       // the client went away: that is what most faults make it do
+    }
+  }
+
+  private void speakFirst(Socket s, Handler handler) {
+    try (s) {
+      handler.answer("", s.getOutputStream());
+      s.getOutputStream().flush();
+      InputStream in = s.getInputStream();
+      // closing with unread bytes would reset the connection: read until the client gives up and closes
+      while (in.read() >= 0) {
+        // discard
+      }
+    } catch (IOException | InterruptedException ignored) {
+      // the client went away
     }
   }
 
@@ -95,5 +127,6 @@ public final class RawServer implements Closeable {
   @Override
   public void close() throws IOException {
     socket.close();
+    for (Socket s : accepted) s.close();
   }
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,10 +23,14 @@ import okio.Buffer;
 public final class Servers {
   private Servers() {}
 
-  /** A MockWebServer bound to 127.0.0.1 on a free port, answering through {@code routes}. */
-  public static MockWebServer start(Routes routes) throws IOException {
+  /**
+   * A MockWebServer bound to 127.0.0.1 on a free port, answering through {@code dispatcher} (a {@link Routes}, a
+   * {@link RangeDispatcher}), its connections sending at once.
+   */
+  public static MockWebServer start(Dispatcher dispatcher) throws IOException {
     MockWebServer server = new MockWebServer();
-    server.setDispatcher(routes);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    server.setDispatcher(dispatcher);
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     return server;
   }
@@ -95,27 +97,6 @@ public final class Servers {
         .onResponseBody(new SocketEffect.CloseSocket(true, true, true)).build();
   }
 
-  /**
-   * A server that honours byte ranges over {@code body}: {@code 206} with Content-Range for {@code Range:
-   * bytes=A-} or {@code bytes=A-B}, else the whole body.
-   */
-  public static Function<RecordedRequest, MockResponse> ranged(byte[] body) {
-    Pattern range = Pattern.compile("bytes=(\\d+)-(\\d*)");
-    return request -> {
-      String asked = request.getHeaders().get("Range");
-      Matcher m = asked == null ? null : range.matcher(asked);
-      if (m == null || !m.matches()) {
-        return new MockResponse.Builder().code(200).setHeader("Accept-Ranges", "bytes")
-            .body(new Buffer().write(body)).build();
-      }
-      int from = Integer.parseInt(m.group(1));
-      int to = m.group(2).isEmpty() ? body.length - 1 : Math.min(Integer.parseInt(m.group(2)), body.length - 1);
-      return new MockResponse.Builder().code(206).setHeader("Accept-Ranges", "bytes")
-          .setHeader("Content-Range", "bytes " + from + "-" + to + "/" + body.length)
-          .body(new Buffer().write(body, from, to - from + 1)).build();
-    };
-  }
-
   /** {@code n} bytes that differ from one offset to the next, so a misplaced piece shows. */
   public static byte[] bytes(int n) {
     byte[] b = new byte[n];
@@ -131,6 +112,7 @@ public final class Servers {
     private final Map<String, List<Function<RecordedRequest, MockResponse>>> routes = new ConcurrentHashMap<>();
     private final Map<String, Integer> served = new ConcurrentHashMap<>();
     private final List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
+    private final List<Dispatcher> mounted = new CopyOnWriteArrayList<>();
     private volatile Function<RecordedRequest, MockResponse> otherwise = r -> status(404, "Not Found");
 
     public Routes on(String path, MockResponse... responses) {
@@ -143,6 +125,19 @@ public final class Servers {
     public Routes on(String path, Function<RecordedRequest, MockResponse> handler) {
       routes.put(path, List.of(handler));
       return this;
+    }
+
+    /** Lets {@code dispatcher} (a {@link RangeDispatcher}, say) answer every request for {@code path}. */
+    public Routes on(String path, Dispatcher dispatcher) {
+      mounted.add(dispatcher);
+      return on(path, request -> {
+        try {
+          return dispatcher.dispatch(request);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return resetBeforeAnswer();
+        }
+      });
     }
 
     /** What every path without a route gets. */
@@ -169,6 +164,11 @@ public final class Servers {
     /** The requests seen for {@code path}. */
     public List<RecordedRequest> requests(String path) {
       return seen.stream().filter(r -> pathOf(r).equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+      mounted.forEach(Dispatcher::close);
     }
 
     static String pathOf(RecordedRequest request) {

@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RangeDispatcher;
+import dev.hoard.testing.RangeFaults;
 import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,13 +43,10 @@ class RedactTest {
     assertEquals(shown, Redact.url(url));
   }
 
-  /** The first request gets {@code ranged}'s answer; every later range request of a piece gets a 500. */
-  private static Function<RecordedRequest, MockResponse> piecesFailAfterTheFirst(
-      Function<RecordedRequest, MockResponse> ranged) {
-    return request -> {
-      String range = request.getHeaders().get("Range");
-      return range == null || range.startsWith("bytes=0-") ? ranged.apply(request) : status(500, "Internal Server Error");
-    };
+  /** A ranged file whose probe and first piece are served; every piece after the first gets a 500. */
+  private static RangeDispatcher piecesFailAfterTheFirst() {
+    return new RangeDispatcher().file("/pieces.bin", Servers.bytes(256 * 1024), null)
+        .on(r -> r.first() > 0, RangeFaults.errorPage(500));
   }
 
   @Test
@@ -63,7 +59,7 @@ class RedactTest {
   void credentialsNeverAppearInOutputJsonOrState() throws Exception {
     Routes routes = new Routes().on("/ok.bin", ok("fine")).on("/gone.bin", status(404, "Not Found"))
         .on("/part.bin", Servers.resetMidBody("x".repeat(8192)))
-        .on("/pieces.bin", piecesFailAfterTheFirst(Servers.ranged(Servers.bytes(256 * 1024))));
+        .on("/pieces.bin", piecesFailAfterTheFirst());
     try (MockWebServer server = Servers.start(routes)) {
       Path dir = tmp.resolve("dl");
       String base = "http://user:secret@127.0.0.1:" + server.getPort();
