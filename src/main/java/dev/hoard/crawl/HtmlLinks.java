@@ -116,6 +116,11 @@ public final class HtmlLinks {
     String declared = LinkExtractor.charset(contentType);
     if (declared != null) return Charset.forName(declared);
     String head = new String(page, 0, Math.min(page.length, CHARSET_PRESCAN), StandardCharsets.ISO_8859_1);
+    // only the start up to the last <meta> can name a charset: parse no further (most pages say it in the first line)
+    int lastMeta = head.toLowerCase(Locale.ROOT).lastIndexOf("<meta");
+    if (lastMeta < 0) return StandardCharsets.UTF_8;
+    int close = head.indexOf('>', lastMeta);
+    if (close >= 0) head = head.substring(0, close + 1);
     for (Element meta : Jsoup.parse(head).select("meta[charset], meta[http-equiv][content]")) {
       String name = meta.hasAttr("charset") ? meta.attr("charset").strip()
           : meta.attr("http-equiv").equalsIgnoreCase("content-type") ? LinkExtractor.charset(meta.attr("content"))

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,13 @@ public final class UrlNormalizer {
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
   private static final String HEX = "0123456789ABCDEF";
 
+  /**
+   * Canonical forms already worked out: the pages of a site repeat the same links (navigation, footers, indexes)
+   * page after page, and a crawl asks for each of them hundreds of times.
+   */
+  private static final Map<String, Optional<URI>> KNOWN = new ConcurrentHashMap<>();
+  private static final int KNOWN_MAX = 16_384;
+
   /** The canonical form of {@code url}, or null when it is not an absolute http or https URL with a host. */
   public static URI normalize(URI url) {
     return url == null ? null : normalize(url.toString());
@@ -46,6 +56,16 @@ public final class UrlNormalizer {
    */
   public static URI normalize(String url) {
     if (url == null) return null;
+    Optional<URI> known = KNOWN.get(url);
+    if (known != null) return known.orElse(null);
+    URI canonical = canonical(url);
+    // a bound, not an LRU: emptied when full, it costs one recomputation per URL, and a crawl's links repeat in runs
+    if (KNOWN.size() >= KNOWN_MAX) KNOWN.clear();
+    KNOWN.put(url, Optional.ofNullable(canonical));
+    return canonical;
+  }
+
+  private static URI canonical(String url) {
     String s = withoutTabsAndNewlines(url.strip());
     int hash = s.indexOf('#');
     if (hash >= 0) s = s.substring(0, hash);

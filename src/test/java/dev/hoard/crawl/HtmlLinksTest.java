@@ -150,6 +150,20 @@ class HtmlLinksTest {
     assertEquals(StandardCharsets.UTF_8, HtmlLinks.charset(new byte[0], null));
   }
 
+  @Test
+  void readsTheCharsetOfAMetaLateInTheHeadOrInCapitalsButNotOfOneInAComment() {
+    String filler = "<head><title>" + "t".repeat(3000) + "</title>";
+    assertEquals(Charset.forName("ISO-8859-2"), HtmlLinks.charset(
+        (filler + "<META CHARSET=iso-8859-2><p>x").getBytes(StandardCharsets.US_ASCII), null));
+    assertEquals(Charset.forName("ISO-8859-2"), HtmlLinks.charset(
+        (filler + "<meta charset=iso-8859-2><!-- <meta charset=shift_jis> --><p>x")
+            .getBytes(StandardCharsets.US_ASCII), null));
+    assertEquals(StandardCharsets.UTF_8, HtmlLinks.charset(
+        (filler + "<!-- <meta charset=iso-8859-2> --><p>x").getBytes(StandardCharsets.US_ASCII), null));
+    assertEquals(StandardCharsets.UTF_8, HtmlLinks.charset(
+        (filler + "<p>no meta at all").getBytes(StandardCharsets.US_ASCII), null));
+  }
+
   @ParameterizedTest(name = "[{0}] quoted with [{1}]")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       # value          | quote | written

@@ -78,4 +78,12 @@ class UrlNormalizerTest {
   void rejectsWhatIsNotAnAbsoluteHttpUrlWithAHost(String in) {
     assertNull(UrlNormalizer.normalize(in));
   }
+
+  @Test
+  void answersARepeatedUrlAsTheFirstTimeIncludingARefusal() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(URI.create("http://h/a/c"), UrlNormalizer.normalize("HTTP://H:80/a/./b/../c#x"));
+      assertNull(UrlNormalizer.normalize("mailto:x@h"));
+    }
+  }
 }
