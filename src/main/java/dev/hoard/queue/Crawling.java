@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,6 +55,11 @@ final class Crawling implements Scheduler.Crawl {
   /** What a requisite must pass with {@code -p}: the host rule and {@code -R}, but no {@code --no-parent} or -A. */
   private final Scope requisiteScope;
   private final LinkReader reader;
+  /**
+   * Pages parsed at once: no more than there are cores. Parsing is CPU work, so more at once would not finish sooner,
+   * and each parse in flight holds a whole page's tree: with {@code -j 16} on two cores, eight times the heap.
+   */
+  private final Semaphore parsing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
   private final Robots robots;
   private final HostPacer pacer;
   private final ExecutorService robotsFetches = Executors.newCachedThreadPool(Threads.daemon("hoard-robots"));
@@ -206,12 +212,23 @@ final class Crawling implements Scheduler.Crawl {
       // a listed page that redirected to another host (example.com → www.example.com) is crawled where it landed
       Job from = job.depth() == 0 && !sameHost(base, job.url()) ? job.scopedTo(base) : job;
       List<Job> out = new ArrayList<>();
-      for (Link link : reader.read(file, format, type, base, options.requisites())) {
+      List<Link> found;
+      parsing.acquire();
+      try {
+        found = reader.read(file, format, type, base, options.requisites());
+      } finally {
+        parsing.release();
+      }
+      for (Link link : found) {
         boolean requisite = options.requisites() && link.requisite();
         if (last && !requisite) continue;
         out.add(from.child(savedCopy ? mirror.original(link.url()) : link.url(), requisite));
       }
       return out;
+    } catch (InterruptedException e) {
+      // the run is stopping: its links are not wanted any more
+      Thread.currentThread().interrupt();
+      return List.of();
     } catch (IOException | RuntimeException e) {
       listener.problem(Redact.url(job.url()) + ": cannot read links: " + Failure.describe(e));
       return List.of();
