@@ -296,7 +296,7 @@ final class Crawling implements Scheduler.Crawl {
 
   /**
    * What a landed file is read as: its type, the name in its URL ({@code site.css?v=2} lands as
-   * {@code site.css@v=2}), or (with neither) its first bytes decide.
+   * {@code site.css@v=2.css}), or (with neither) its first bytes decide.
    */
   static LinkReader.Format format(String contentType, URI url, Path file) {
     String path = url.getRawPath() == null ? "" : url.getRawPath();

@@ -13,7 +13,8 @@ import java.util.Locale;
  * it out, with {@code host:port} for a port that is not the scheme's default and {@code index.html} for a folder's
  * page. Each segment is percent-decoded (as UTF-8; left encoded when it is not UTF-8) and made safe by
  * {@link SafeName#of}; {@code .} and {@code ..} are resolved first and never climb above the host folder; a query
- * joins the file name after {@code @}, with {@code /} written {@code %2F}. Credentials and the fragment are dropped.
+ * joins the file name after {@code @}, with {@code /} written {@code %2F}, and an HTML, CSS or SVG name's extension
+ * written again after it. Credentials and the fragment are dropped.
  * The result is always relative, with no {@code .} or {@code ..} element.
  *
  * <table>
@@ -25,7 +26,8 @@ import java.util.Locale;
  *   <tr><td>{@code http://h:80/x}, {@code https://h:443/x}</td><td>{@code h/x}</td></tr>
  *   <tr><td>{@code http://[::1]:8080/x}</td><td>{@code [::1]:8080/x}</td></tr>
  *   <tr><td>{@code http://h/page.php?a=1&b=2}</td><td>{@code h/page.php@a=1&b=2}</td></tr>
- *   <tr><td>{@code http://h/?q=a/b}</td><td>{@code h/index.html@q=a%2Fb}</td></tr>
+ *   <tr><td>{@code http://h/?q=a/b}</td><td>{@code h/index.html@q=a%2Fb.html}</td></tr>
+ *   <tr><td>{@code http://h/s.css?v=2}</td><td>{@code h/s.css@v=2.css} (the type a browser goes by stays last)</td></tr>
  *   <tr><td>{@code http://h/caf%C3%A9%20menu.html}</td><td>{@code h/café menu.html}</td></tr>
  *   <tr><td>{@code http://h/%E9t%E9.txt} (Latin-1 bytes)</td><td>{@code h/%E9t%E9.txt}</td></tr>
  *   <tr><td>{@code http://h/a/../../../etc/passwd}</td><td>{@code h/etc/passwd}</td></tr>
@@ -75,7 +77,9 @@ public final class MirrorPath {
     }
     String file = folder ? SafeName.DEFAULT : segments.removeLast();
     String query = url.getRawQuery();
-    if (query != null && !query.isEmpty()) file = SafeName.of(file + "@" + query.replace("/", "%2F"));
+    if (query != null && !query.isEmpty()) {
+      file = SafeName.of(file + "@" + query.replace("/", "%2F") + typeKeptLast(file));
+    }
     segments.addLast(file);
 
     Path out = Path.of(host, segments.toArray(String[]::new));
@@ -88,4 +92,19 @@ public final class MirrorPath {
     return out;
   }
 
+  /** Types a browser reading files from disk knows by the name's end only: a stylesheet named otherwise is refused. */
+  private static final String[] TYPED = {".html", ".htm", ".css", ".svg"};
+
+  /**
+   * The extension that {@code name} (a file name before its query) must end with again after the query, so the
+   * mirror browses offline ({@code s.css?v=2} lands as {@code s.css@v=2.css}, as {@code wget -E} writes it); "" for
+   * names whose type a browser finds out by itself.
+   */
+  private static String typeKeptLast(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String ext : TYPED) {
+      if (lower.endsWith(ext)) return name.substring(name.length() - ext.length());
+    }
+    return "";
+  }
 }

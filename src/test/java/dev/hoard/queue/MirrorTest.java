@@ -168,7 +168,7 @@ class MirrorTest {
 
     assertEquals(1, run.code, "two links are broken: " + run.err);
     String h = site.hostFolder();
-    assertEquals(PAGE.replace("HOST", h).replace("/s/site.css?v=2", "../s/site.css@v=2")
+    assertEquals(PAGE.replace("HOST", h).replace("/s/site.css?v=2", "../s/site.css@v=2.css")
         .replace("\"b/\"", "\"b/index.html\"")
         .replace("'list?p=2&amp;s=a'", "'list@p=2&amp;s=a'")
         .replace("href=missing.html", "href=" + origin + "/a/missing.html")
@@ -179,7 +179,7 @@ class MirrorTest {
         .replace("href=\"//" + h + "/a/b/\"", "href=\"b/index.html\""),
         read(h + "/a/page.html"));
     assertEquals(CSS.replace("url( \"/img/bg.png\" )", "url( \"../img/bg.png\" )")
-        .replace("@import 'more.css'", "@import '" + origin + "/s/more.css'"), read(h + "/s/site.css@v=2"));
+        .replace("@import 'more.css'", "@import '" + origin + "/s/more.css'"), read(h + "/s/site.css@v=2.css"));
     assertEquals(site.url("/a/page.html"), FileOrigin.of(dir().resolve(h + "/a/page.html")));
     assertTrue(run.err.contains("converted the links of"), run.err);
   }
@@ -191,7 +191,7 @@ class MirrorTest {
     assertEquals(1, hoard("-r", "--convert-links", site.url("/a/page.html")).code);
     Set<String> first = landed();
     byte[] page = Files.readAllBytes(dir().resolve(h + "/a/page.html"));
-    byte[] css = Files.readAllBytes(dir().resolve(h + "/s/site.css@v=2"));
+    byte[] css = Files.readAllBytes(dir().resolve(h + "/s/site.css@v=2.css"));
     int mark = site.requested().size();
 
     Outcome run = hoard("-r", "--convert-links", site.url("/a/page.html"));
@@ -201,7 +201,7 @@ class MirrorTest {
     assertEquals(Set.of("/robots.txt", "/a/missing.html", "/s/more.css"), Set.copyOf(again), again::toString);
     assertEquals(first, landed());
     assertArrayEquals(page, Files.readAllBytes(dir().resolve(h + "/a/page.html")));
-    assertArrayEquals(css, Files.readAllBytes(dir().resolve(h + "/s/site.css@v=2")));
+    assertArrayEquals(css, Files.readAllBytes(dir().resolve(h + "/s/site.css@v=2.css")));
   }
 
   @Test

@@ -27,8 +27,13 @@ class MirrorPathTest {
       http://h:443/x                        | h:443/x
       http://[::1]:8080/x                   | [::1]:8080/x
       http://h/page.php?a=1&b=2             | h/page.php@a=1&b=2
-      http://h/?q=a/b                       | h/index.html@q=a%2Fb
-      http://h/dir/?q=1                     | h/dir/index.html@q=1
+      http://h/?q=a/b                       | h/index.html@q=a%2Fb.html
+      http://h/dir/?q=1                     | h/dir/index.html@q=1.html
+      http://h/_static/theme.css?2022.1     | h/_static/theme.css@2022.1.css
+      http://h/s/Logo.SVG?x=1               | h/s/Logo.SVG@x=1.SVG
+      http://h/a.htm?b                      | h/a.htm@b.htm
+      http://h/app.js?v=3                   | h/app.js@v=3
+      http://h/s.css                        | h/s.css
       http://h/p?                           | h/p
       http://h/p?q=%2F..%2F..%2Fetc         | h/p@q=%2F..%2F..%2Fetc
       http://h/p?q=../../x                  | h/p@q=..%2F..%2Fx
