@@ -6,6 +6,7 @@ import dev.hoard.crawl.LinkReader;
 import dev.hoard.crawl.LinkRewriter;
 import dev.hoard.crawl.MirrorLinks;
 import dev.hoard.report.Listener;
+import dev.hoard.runtime.Threads;
 import dev.hoard.store.Rewrite;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -20,6 +21,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -82,11 +88,14 @@ final class LinkConversion implements AutoCloseable {
     }
   }
 
-  /** Rewrites the links of every file noted; tells how many were converted. */
+  /**
+   * Rewrites the links of every file noted, as many at once as there are cores (each is parsed, which is CPU work);
+   * tells how many were converted.
+   */
   synchronized void run() {
     if (broken || out == null) return;
     long started = System.nanoTime();
-    int converted = 0;
+    AtomicInteger converted = new AtomicInteger();
     Map<URI, Path> found = new LinkedHashMap<>(CACHE, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<URI, Path> eldest) {
@@ -95,32 +104,68 @@ final class LinkConversion implements AutoCloseable {
     };
     Path none = Path.of("");
     Function<URI, Path> saved = url -> {
-      Path p = found.computeIfAbsent(url, u -> {
-        Path f = mirror.find(u);
-        return f == null ? none : f;
-      });
+      Path p;
+      synchronized (found) {
+        p = found.get(url);
+      }
+      if (p == null) {
+        Path f = mirror.find(url);
+        p = f == null ? none : f;
+        synchronized (found) {
+          found.put(url, p);
+        }
+      }
       return p == none ? null : p;
     };
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemon("hoard-convert"));
+    // a bounded number of files waiting: the journal may list millions
+    Semaphore waiting = new Semaphore(2 * threads);
     try {
       out.close();
       out = null;
       try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(journal),
           64 * 1024))) {
         for (long i = 0; i < noted; i++) {
-          String relative = in.readUTF();
+          Path relative = Path.of(in.readUTF());
           LinkReader.Format format = LinkReader.Format.valueOf(in.readUTF());
           URI base = URI.create(in.readUTF());
           String type = in.readUTF();
-          if (convert(Path.of(relative), format, base, type.isEmpty() ? null : type, saved)) converted++;
+          waiting.acquire();
+          pool.execute(() -> {
+            try {
+              if (convert(relative, format, base, type.isEmpty() ? null : type, saved)) converted.incrementAndGet();
+            } finally {
+              waiting.release();
+            }
+          });
         }
       }
     } catch (EOFException e) {
       listener.problem("--convert-links: the list of saved pages was cut short; some were not converted");
     } catch (IOException e) {
       listener.problem("--convert-links: cannot read the list of saved pages: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      listener.problem("--convert-links: interrupted; some files were not converted");
+    } finally {
+      pool.shutdown();
+      awaitQuietly(pool);
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
-    listener.problem("converted the links of " + converted + " of " + noted + " files in " + ms + " ms");
+    listener.problem("converted the links of " + converted.get() + " of " + noted + " files in " + ms + " ms");
+  }
+
+  /** Waits for the files being converted: each is replaced whole, so one cut short leaves its old bytes. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        // a large file on a slow disk: keep waiting, the run is ending anyway
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Converts one file; true when its bytes changed. */
