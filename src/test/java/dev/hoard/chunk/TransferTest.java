@@ -238,7 +238,7 @@ class TransferTest {
   }
 
   private Transfer transfer(PieceTable table, Source source, Sink sink) {
-    return new Transfer(table, new Transfer.Setup(source, sink, new RateLimiter(0, clock), clock,
+    return new Transfer(table, new Transfer.Setup(Sources.of(source), sink, new RateLimiter(0, clock), clock,
         progress::addAndGet, n -> { }, workers, held -> 64));
   }
 
