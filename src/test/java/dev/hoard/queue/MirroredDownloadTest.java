@@ -127,6 +127,23 @@ class MirroredDownloadTest {
   }
 
   @Test
+  void maxPerHostStillCapsEachMirrorsHost() throws IOException {
+    byte[] data = content(16 * K, 8);
+    String urlA = serve(a, data, "a");
+    String urlB = serve(b, data, "b");
+    CountDownLatch bAsked = new CountDownLatch(1);
+    a.on(r -> true, RangeFaults.holdAfter(K / 4, bAsked));
+    b.on(r -> true, RangeFaults.noteArrival(bAsked));
+
+    Hoard.Result run = get(line(urlA, urlB), "-x", "6", "-k", "64K", "--max-per-host=1");
+
+    run.exits(0);
+    assertFileHolds("file.bin", data);
+    assertEquals(1, a.maxInFlight(), "requests in flight at once on one mirror's host: " + logs());
+    assertEquals(1, b.maxInFlight(), "requests in flight at once on the other's: " + logs());
+  }
+
+  @Test
   void whenEveryMirrorFailsTheDownloadFailsUnderItsFirstUrlWithTheLastReason() throws IOException {
     String missing = serve(a, null, null);
     String dead = deadUrl();
