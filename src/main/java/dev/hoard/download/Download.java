@@ -47,8 +47,7 @@ import java.util.zip.InflaterInputStream;
 /**
  * One job's way into its file: skip a finished file, plan the resume ({@link ResumePlan}), probe (the first of its
  * {@link Mirrors} that answers), run the inner pool over the mirrors (or one plain stream), verify, and rename into
- * place. A failure is a result, not an exception, except a local
- * failure, which stops the run.
+ * place. A failure is a result, not an exception, except a local failure, which stops the run.
  */
 final class Download {
   /** How often a server's copy may change under one download before it fails. */
