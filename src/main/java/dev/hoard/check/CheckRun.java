@@ -11,6 +11,7 @@ import dev.hoard.runtime.Threads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -131,7 +132,10 @@ public final class CheckRun {
     while (entries.hasNext()) {
       LinksFile.Entry entry = entries.next();
       if (entry instanceof LineError error) badLine(error);
-      else if (entry instanceof Job job && seen.add(job.url().toString())) list.add(job);
+      else if (entry instanceof Job job) {
+        // each mirror of a line is a site of its own
+        for (URI url : job.urls()) if (seen.add(url.toString())) list.add(Job.listed(url, null, null));
+      }
     }
     if (list.isEmpty()) {
       err.println("hoard: nothing to watch: no URL given");

@@ -62,8 +62,8 @@ final class Round {
           bad++;
           onBadLine.accept(error);
         } else {
-          URI url = ((Job) entry).url();
-          pending.addLast(new Pending(url, pool.submit(() -> check.apply(url))));
+          // each mirror of a line is a site of its own
+          for (URI url : ((Job) entry).urls()) pending.addLast(new Pending(url, pool.submit(() -> check.apply(url))));
         }
       }
       while (!pending.isEmpty()) handOn.accept(oldest(pending));

@@ -8,7 +8,8 @@ import java.time.Duration;
  * One connection of the inner pool: takes a piece, streams it into the file at its offset through a small fixed
  * buffer, retries it alone from where its bytes stopped, then takes the next piece (or half of the largest) until no
  * work is left. Stalls are the connection's business (the fetch layer watches every socket): here they are failures
- * like any other.
+ * like any other. A worker fetches from the one source it was given (a mirror); when that source fails for good, it
+ * goes on from another, with the same piece, while one is left.
  */
 final class PieceWorker implements Runnable {
   static final int BUFFER = 64 * 1024;
@@ -17,6 +18,7 @@ final class PieceWorker implements Runnable {
   static final long RESET_AFTER_BYTES = 1 << 20;
 
   private final Transfer transfer;
+  private Source source;
   private PieceTable.Piece piece;
   private Source.Body body;
   private long requestedEnd;
@@ -25,6 +27,9 @@ final class PieceWorker implements Runnable {
   /** A worker that starts on {@code firstPiece} with an already open {@code firstBody} (the probe), or fresh. */
   PieceWorker(Transfer transfer, PieceTable.Piece firstPiece, Source.Body firstBody, long firstRequestedEnd) {
     this.transfer = transfer;
+    // assigned here, on the thread that starts the workers: the first worker, which holds the probe, gets the source
+    // that answered it
+    this.source = transfer.sources().assign();
     this.piece = firstPiece;
     this.body = firstBody;
     this.requestedEnd = firstRequestedEnd;
@@ -45,7 +50,7 @@ final class PieceWorker implements Runnable {
   @Override
   public void run() {
     try {
-      while (!transfer.stopped()) {
+      while (!transfer.stopped() && source != null) {
         if (piece == null) {
           piece = transfer.table().checkout();
           if (piece == null) return;
@@ -57,6 +62,7 @@ final class PieceWorker implements Runnable {
     } finally {
       if (body != null) transfer.drop(body);
       if (piece != null) transfer.table().release(piece);
+      if (source != null) transfer.sources().unassign(source);
     }
   }
 
@@ -70,7 +76,7 @@ final class PieceWorker implements Runnable {
           long from = piece.position();
           requestedEnd = piece.end();
           if (from >= requestedEnd) return true;
-          body = transfer.open(from, requestedEnd);
+          body = transfer.open(source, from, requestedEnd);
         }
         if (pump()) return true;
         // the response ended where it said it would, short of the piece: ask for the rest, which is no failure
@@ -87,15 +93,23 @@ final class PieceWorker implements Runnable {
         attempt = progressAtFailure >= 0 && at - progressAtFailure >= RESET_AFTER_BYTES ? 1 : attempt + 1;
         progressAtFailure = at;
         Duration wait;
+        IOException last = e;
         try {
-          wait = transfer.source().retryDelay(e, attempt);
+          wait = source.retryDelay(e, attempt);
         } catch (IOException fatal) {
-          transfer.fail(fatal);
-          return false;
+          wait = null;
+          last = fatal;
         }
         if (wait == null) {
-          transfer.fail(e);
-          return false;
+          // this source is done with: the piece goes on from another one, or the transfer fails with this failure
+          source = transfer.sources().replace(source, last);
+          if (source == null) {
+            transfer.fail(last);
+            return false;
+          }
+          attempt = 0;
+          progressAtFailure = -1;
+          continue;
         }
         if (!transfer.pause(wait)) return false;
       }

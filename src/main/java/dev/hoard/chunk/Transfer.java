@@ -19,10 +19,11 @@ import java.util.function.LongConsumer;
  */
 public final class Transfer {
   /**
-   * What one transfer needs from its surroundings; {@code room} answers, for the connections a transfer holds, how
-   * many more it may open now (with {@code -x auto}).
+   * What one transfer needs from its surroundings: the {@code sources} its connections fetch from (one server, or the
+   * mirrors of the file); {@code room} answers, for the connections a transfer holds, how many more it may open now
+   * (with {@code -x auto}).
    */
-  public record Setup(Source source, Sink sink, RateLimiter limiter, Clock clock, LongConsumer progress,
+  public record Setup(Sources sources, Sink sink, RateLimiter limiter, Clock clock, LongConsumer progress,
       IntConsumer pieces, ExecutorService workers, IntUnaryOperator room) {}
 
   /** How a transfer ended. */
@@ -143,8 +144,8 @@ public final class Transfer {
     if (failure.compareAndSet(null, e)) stop();
   }
 
-  Source source() {
-    return setup.source();
+  Sources sources() {
+    return setup.sources();
   }
 
   Sink sink() {
@@ -163,8 +164,8 @@ public final class Transfer {
     setup.progress().accept(n);
   }
 
-  Source.Body open(long start, long end) throws IOException {
-    Source.Body b = setup.source().open(start, end);
+  Source.Body open(Source source, long start, long end) throws IOException {
+    Source.Body b = source.open(start, end);
     open.add(b);
     if (stopped) {
       drop(b);

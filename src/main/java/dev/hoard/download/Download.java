@@ -10,7 +10,6 @@ import dev.hoard.fetch.GiveUpException;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.HttpDate;
 import dev.hoard.fetch.Probe;
-import dev.hoard.fetch.RangeRequests;
 import dev.hoard.fetch.RangesRefusedException;
 import dev.hoard.fetch.RemoteChangedException;
 import dev.hoard.fetch.RemoteFile;
@@ -37,16 +36,18 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * One job's way into its file: skip a finished file, plan the resume ({@link ResumePlan}), probe, run the inner pool
- * (or one plain stream), verify, and rename into place. A failure is a result, not an exception, except a local
- * failure, which stops the run.
+ * One job's way into its file: skip a finished file, plan the resume ({@link ResumePlan}), probe (the first of its
+ * {@link Mirrors} that answers), run the inner pool over the mirrors (or one plain stream), verify, and rename into
+ * place. A failure is a result, not an exception, except a local failure, which stops the run.
  */
 final class Download {
   /** How often a server's copy may change under one download before it fails. */
@@ -57,7 +58,7 @@ final class Download {
   private final Retrier retrier;
   private final Job job;
   private final String shown;
-  private final HomeHeaders home;
+  private final Function<URI, HomeHeaders> homes;
   private final Naming naming;
   private final long started = System.nanoTime();
   private int http;
@@ -73,19 +74,21 @@ final class Download {
   private String movedTo;
   private boolean offerTaken;
 
-  Download(Downloads shared, long id, Job job, HomeHeaders home, Naming naming) {
+  Download(Downloads shared, long id, Job job, Function<URI, HomeHeaders> homes, Naming naming) {
     this.shared = shared;
     this.id = id;
     this.retrier = shared.retrier.observed((url, failure, attempt, of, wait) -> shared.listener.retrying(id,
         Redact.url(url) + ": " + Failure.describe(failure), attempt + 1, of, wait));
     this.job = job;
     this.shown = Redact.url(job.url());
-    this.home = home;
+    this.homes = homes;
     this.naming = naming;
   }
 
   Landed run(String relative) throws LocalFailure {
-    try (ConnectionBudget.Registration active = shared.budget.active(job.url())) {
+    List<ConnectionBudget.Registration> active = new ArrayList<>();
+    try {
+      for (URI origin : Mirrors.origins(job.urls())) active.add(shared.budget.active(origin));
       boolean mayRename = shared.options.contentDisposition();
       while (true) {
         Landed landed = runAt(relative, mayRename);
@@ -95,6 +98,8 @@ final class Download {
         // the server's name is taken once; a path found taken on disk does not change that
         if (offerTaken) mayRename = false;
       }
+    } finally {
+      active.forEach(ConnectionBudget.Registration::close);
     }
   }
 
@@ -176,7 +181,8 @@ final class Download {
     if (plan.discard()) PartFile.discard(target);
     else if (plan.dropState()) statePath.toFile().delete();
 
-    Probe probe = Probe.send(shared.fetcher, retrier, job.url(), home, plan.knew(), plan.firstMissing(), localTime);
+    Mirrors mirrors = new Mirrors(job.urls(), homes, plan::knew, shared.listener::problem, shared.budget);
+    Probe probe = probe(mirrors, plan);
     if (localTime != null && !newer(probe)) {
       probe.response().abort();
       return skip(target);
@@ -185,11 +191,6 @@ final class Download {
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
     lastModified = probe.remote().lastModified();
-    String mismatch = plan.mismatch(probe.remote());
-    if (mismatch != null) {
-      probe.response().abort();
-      throw new RemoteChangedException(mismatch);
-    }
     if (mayRename && moves(relative, probe)) return null;
     RemoteFile remote = probe.remote();
     if (remote.length() > shared.options.maxFileSize()) {
@@ -203,14 +204,52 @@ final class Download {
     if (http == 416) return alreadyWhole(target, probe);
     if (remote.ranges() && remote.length() > 0) {
       try {
-        return chunked(target, probe, plan.done());
+        return chunked(target, probe, plan.done(), mirrors);
       } catch (RangesRefusedException e) {
         shared.listener.problem(shown + ": " + e.getMessage() + "; taking it as one plain stream");
         PartFile.discard(target);
-        return plain(target, Probe.whole(shared.fetcher, retrier, job.url(), home));
+        // the mirrors that ranged are gone: the one left serves the file whole
+        Mirrors.Mirror last = mirrors.first();
+        return plain(target, Probe.whole(shared.fetcher, retrier, last.url(), last.home()), last);
       }
     }
-    return plain(target, probe);
+    return plain(target, probe, mirrors.first());
+  }
+
+  /**
+   * Probes the first mirror left, and the next while one fails: a mirror that fails after its retries, whose copy
+   * changed since the part on disk was written, or that serves no byte ranges while others may, is dropped. The last
+   * one's answer is taken whatever it is, and its failure is the download's.
+   */
+  private Probe probe(Mirrors mirrors, ResumePlan plan) throws IOException {
+    while (true) {
+      Mirrors.Mirror m = mirrors.first();
+      Probe probe;
+      try {
+        probe = Probe.send(shared.fetcher, retrier, m.url(), m.home(), plan.knew(m.shown()), plan.firstMissing(),
+            localTime);
+      } catch (IOException e) {
+        if (shared.stop().stopped() || !mirrors.drop(m, Failure.describe(e))) throw e;
+        continue;
+      }
+      int status = probe.response().status();
+      if (status == 304 || status == 416) return probe;
+      String mismatch = plan.mismatch(m.shown(), probe.remote());
+      if (mismatch != null) {
+        probe.response().abort();
+        if (mirrors.drop(m, mismatch)) continue;
+        throw new RemoteChangedException(mismatch);
+      }
+      RemoteFile remote = probe.remote();
+      // a file small enough for one piece gains nothing from ranges: any mirror serves it
+      boolean onePiece = remote.length() >= 0 && remote.length() < 2 * shared.options.minChunk();
+      if (!remote.ranges() && !onePiece && mirrors.several()) {
+        probe.response().abort();
+        mirrors.drop(m, "it serves no byte ranges");
+        continue;
+      }
+      return probe;
+    }
   }
 
   /**
@@ -248,9 +287,9 @@ final class Download {
     }
   }
 
-  private Landed chunked(Path target, Probe probe, List<ByteRange> done) throws IOException {
+  private Landed chunked(Path target, Probe probe, List<ByteRange> done, Mirrors mirrors) throws IOException {
     try {
-      return chunkedOwning(target, probe, done);
+      return chunkedOwning(target, probe, done, mirrors);
     } catch (IOException | RuntimeException e) {
       // until the transfer owns the probe's response, a failure here must drop it, or its pooled connection leaks
       probe.response().abort();
@@ -258,22 +297,21 @@ final class Download {
     }
   }
 
-  private Landed chunkedOwning(Path target, Probe probe, List<ByteRange> done) throws IOException {
+  private Landed chunkedOwning(Path target, Probe probe, List<ByteRange> done, Mirrors mirrors) throws IOException {
     RemoteFile remote = probe.remote();
     PieceTable table = new PieceTable(remote.length(), shared.options.connections().max(), shared.options.minChunk(),
         done);
+    mirrors.start(remote, shared.fetcher, retrier);
     ResumeState state = new ResumeState(shown, remote.length(), remote.etag(), remote.lastModified(), done);
-    StateSaver saver = new StateSaver(state, PartFile.stateOf(target), table);
+    StateSaver saver = new StateSaver(state, PartFile.stateOf(target), table, mirrors::validated);
     // the state (with the validators) goes to disk before the part file gets its first byte: pieces written out of
     // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
     // skip it: a stateless part that small is fetched again whole
     boolean stateful = table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM;
     if (stateful) saver.saveNow();
     try (PartFile part = PartFile.open(target, done.isEmpty(), shown)) {
-      RangeRequests source = new RangeRequests(shared.fetcher, retrier, job.url(), home, remote);
-      Transfer transfer = new Transfer(table, new Transfer.Setup(source, part, shared.limiter, Clock.SYSTEM,
-          this::progress, n -> shared.listener.pieces(id, n), shared.workers,
-          held -> shared.budget.room(job.url(), held)));
+      Transfer transfer = new Transfer(table, new Transfer.Setup(mirrors, part, shared.limiter, Clock.SYSTEM,
+          this::progress, n -> shared.listener.pieces(id, n), shared.workers, mirrors::room));
       // a file too small for a state has no state to keep up to date
       ScheduledFuture<?> tick = stateful
           ? shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS) : null;
@@ -299,7 +337,8 @@ final class Download {
     }
   }
 
-  private Landed plain(Path target, Probe probe) throws IOException {
+  /** Streams the file whole from {@code from}, the mirror that answered {@code probe}, asking it again on a failure. */
+  private Landed plain(Path target, Probe probe, Mirrors.Mirror from) throws IOException {
     for (int attempt = 1; ; attempt++) {
       PartFile opened;
       try {
@@ -325,11 +364,11 @@ final class Download {
         } catch (IOException e) {
           probe.response().abort();
           if (shared.stop().stopped()) throw new InterruptedIOException("interrupted");
-          var wait = retrier.delay(job.url(), e, attempt);
+          var wait = retrier.delay(from.url(), e, attempt);
           if (wait == null) throw e;
           retrier.pause(wait);
           part.close();
-          probe = Probe.whole(shared.fetcher, retrier, job.url(), home);
+          probe = Probe.whole(shared.fetcher, retrier, from.url(), from.home());
           http = probe.response().status();
           lastModified = probe.remote().lastModified();
           continue;

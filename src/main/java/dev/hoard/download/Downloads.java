@@ -13,6 +13,7 @@ import dev.hoard.store.FileOrigin;
 import dev.hoard.store.LocalFailure;
 import dev.hoard.store.PartFile;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The downloads of one run and what they share: the options, the fetcher and its retries, the folder, the report,
@@ -61,10 +63,12 @@ public final class Downloads implements AutoCloseable {
    * failure, which stops the run, is thrown.
    *
    * @param id the download's id in the run, for the report's events
+   * @param homes the headers that go to each of the job's URLs (its mirrors too) at its own origin only
    * @param naming where to go when the server offers a name, or the path is another URL's on disk
    */
-  public Landed run(long id, Job job, String relative, HomeHeaders home, Naming naming) throws LocalFailure {
-    return new Download(this, id, job, home, naming).run(relative);
+  public Landed run(long id, Job job, String relative, Function<URI, HomeHeaders> homes, Naming naming)
+      throws LocalFailure {
+    return new Download(this, id, job, homes, naming).run(relative);
   }
 
   /**

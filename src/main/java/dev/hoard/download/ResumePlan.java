@@ -65,9 +65,14 @@ record ResumePlan(boolean discard, boolean dropState, ResumeState state, String 
     return state == null ? List.of() : state.done();
   }
 
-  /** What the earlier run knew of the file, for {@code If-Range}; null when nothing is resumed. */
-  RemoteFile knew() {
-    return resuming() ? new RemoteFile(state.length(), true, state.etag(), state.lastModified()) : null;
+  /**
+   * What the earlier run knew of the file at {@code url} (one of its URLs, password hidden), for {@code If-Range}; null
+   * when nothing is resumed. A mirror that did not answer then is known by the length alone.
+   */
+  RemoteFile knew(String url) {
+    if (!resuming()) return null;
+    ResumeState.Mirror m = state.mirror(url);
+    return new RemoteFile(state.length(), true, m == null ? null : m.etag(), m == null ? null : m.lastModified());
   }
 
   /** The first stretch of missing bytes: the probe asks for it, never again for bytes the state holds. */
@@ -80,12 +85,16 @@ record ResumePlan(boolean discard, boolean dropState, ResumeState state, String 
     return ByteRange.toEnd(from);
   }
 
-  /** Why the server's answer cannot continue what is on disk, or null when it can (or nothing is resumed). */
-  String mismatch(RemoteFile remote) {
+  /**
+   * Why the answer of the server at {@code url} (one of the file's URLs, password hidden) cannot continue what is on
+   * disk, or null when it can (or nothing is resumed).
+   */
+  String mismatch(String url, RemoteFile remote) {
     if (!resuming()) return null;
     if (!remote.ranges()) return "server sent the whole file instead of the missing bytes";
     boolean sameLength = state.length() < 0 || state.length() == remote.length();
-    if (!sameLength || !remote.sameVersion(state.etag(), state.lastModified())) {
+    RemoteFile knew = knew(url);
+    if (!sameLength || !remote.sameVersion(knew.etag(), knew.lastModified())) {
       return "server copy changed since the last run";
     }
     return null;

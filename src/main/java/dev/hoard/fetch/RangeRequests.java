@@ -8,18 +8,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Byte ranges of one remote file over HTTP, for the inner pool. Each range request carries {@code If-Range}, and a
  * response that is not exactly the range asked for, or comes from another version of the file, never reaches the
- * file.
+ * file. Validators the file was not known by yet (a mirror asked for the first time) are learned from the first
+ * answer that carries them, and every later answer must agree.
  */
 public final class RangeRequests implements Source {
   private final Fetcher fetcher;
   private final Retrier retrier;
   private final URI url;
   private final HomeHeaders home;
-  private final RemoteFile remote;
+  private volatile RemoteFile remote;
 
   public RangeRequests(Fetcher fetcher, Retrier retrier, URI url, HomeHeaders home, RemoteFile remote) {
     this.fetcher = fetcher;
@@ -33,6 +35,7 @@ public final class RangeRequests implements Source {
   public Body open(long start, long end) throws IOException {
     List<Header> headers = new ArrayList<>(2);
     headers.add(new Header("Range", new ByteRange(start, end).rangeHeader()));
+    RemoteFile remote = this.remote;
     String validator = remote.ifRange();
     if (validator != null) headers.add(new Header("If-Range", validator));
     Response r = fetcher.open("GET", url, headers, home);
@@ -59,11 +62,27 @@ public final class RangeRequests implements Source {
         throw new IOException("server sent the wrong range: asked bytes " + start + "-" + (end - 1) + ", got "
             + r.header("Content-Range"));
       }
-      remote.checkSameVersion(r);
+      learn(r);
       return new ResponseBody(r);
     } catch (IOException | RuntimeException e) {
       r.abort();
       throw e;
+    }
+  }
+
+  /** What is known of the file on this server now: its length, and the validators learned so far. */
+  public RemoteFile remote() {
+    return remote;
+  }
+
+  /** Checks that {@code r} comes from the version known, and takes the validators it adds. */
+  private synchronized void learn(Response r) throws RemoteChangedException {
+    RemoteFile known = remote;
+    known.checkSameVersion(r);
+    String etag = known.etag() == null ? r.header("ETag") : known.etag();
+    String lastModified = known.lastModified() == null ? r.header("Last-Modified") : known.lastModified();
+    if (!Objects.equals(etag, known.etag()) || !Objects.equals(lastModified, known.lastModified())) {
+      remote = new RemoteFile(known.length(), known.ranges(), etag, lastModified);
     }
   }
 

@@ -1,18 +1,21 @@
 package dev.hoard.plan;
 
+import dev.hoard.url.Redact;
 import dev.hoard.url.Urls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 /**
- * Streams a links file: one URL per line, then optional {@code out=NAME} and {@code sha256=HEX}; blank lines and
- * {@code #} comments skipped. Yields a {@link Job} or a {@link LineError} per line, reading only as far as asked.
+ * Streams a links file: one URL per line (or several URLs of one file: its mirrors), then optional {@code out=NAME}
+ * and {@code sha256=HEX}; blank lines and {@code #} comments skipped. Yields a {@link Job} or a {@link LineError} per line, reading only as far as asked.
  */
 public final class LinksFile implements Iterator<LinksFile.Entry> {
   /** What one line of the file gave. */
@@ -20,6 +23,8 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
 
   private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern SPACE = Pattern.compile("\\s+");
+  /** The start of an option: a bare key and {@code =}. A URL has a {@code /}, {@code .} or {@code :} before any. */
+  private static final Pattern OPTION = Pattern.compile("[A-Za-z0-9_-]*=.*");
 
   private final BufferedReader reader;
   private final String source;
@@ -60,19 +65,36 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
     return e;
   }
 
+  /**
+   * Whether the word at {@code index} of a line is one of its URLs: the first word is; a later one is a mirror when it
+   * has a path ({@code /}) and is not an option ({@code key=value}).
+   */
+  static boolean isUrl(String word, int index) {
+    return index == 0 || word.indexOf('/') >= 0 && !OPTION.matcher(word).matches();
+  }
+
   /** Parses one non-blank, non-comment line. */
   static Entry parse(String line, String source, int lineNo) {
     String[] words = SPACE.split(line);
-    URI url;
-    try {
-      url = Urls.parseHttp(words[0]);
-    } catch (IllegalArgumentException e) {
-      return new LineError(source, lineNo, e.getMessage());
+    List<URI> urls = new ArrayList<>(1);
+    int i = 0;
+    for (; i < words.length && isUrl(words[i], i); i++) {
+      URI url;
+      try {
+        url = Urls.parseHttp(words[i]);
+      } catch (IllegalArgumentException e) {
+        return new LineError(source, lineNo, i == 0 ? e.getMessage() : "mirror " + e.getMessage());
+      }
+      // the same URL twice on a line is one mirror
+      if (!urls.contains(url)) urls.add(url);
     }
     String out = null;
     String sha = null;
-    for (int i = 1; i < words.length; i++) {
+    for (; i < words.length; i++) {
       String w = words[i];
+      if (isUrl(w, i)) {
+        return new LineError(source, lineNo, "URL '" + Redact.url(w) + "' after the options: list a line's URLs first");
+      }
       int eq = w.indexOf('=');
       String key = eq < 0 ? w : w.substring(0, eq);
       String value = eq < 0 ? null : w.substring(eq + 1);
@@ -96,6 +118,6 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
         }
       }
     }
-    return Job.listed(url, out, sha);
+    return Job.listed(urls, out, sha);
   }
 }

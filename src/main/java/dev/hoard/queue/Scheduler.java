@@ -350,7 +350,9 @@ final class Scheduler {
     Landed done;
     try {
       if (crawl != null) crawl.beforeFetch(job);
-      done = downloads.run(id, job, name, home, naming);
+      // each mirror of a line is a listed URL of its own: its -H headers and credentials go to its own origin
+      done = downloads.run(id, job, name, url -> url.equals(job.url()) ? home : HomeHeaders.of(url, options.headers()),
+          naming);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done = new Landed(failure(job, INTERRUPTED), null, null, null);

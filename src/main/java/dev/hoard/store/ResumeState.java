@@ -17,20 +17,45 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The sidecar of a {@code NAME.part} file: which URL, how long, which version (ETag, Last-Modified) and which byte
- * ranges are already written. Saved to a temp file then atomically moved into place, so a kill at any moment leaves
+ * The sidecar of a {@code NAME.part} file: which URL, how long, which version (ETag, Last-Modified, and those of each
+ * mirror) and which byte ranges are already written. Saved to a temp file then atomically moved into place, so a kill at any moment leaves
  * either the old state or the new one.
  *
  * @param url the URL, its password hidden
  * @param length the total length, or -1 when unknown
+ * @param etag the ETag {@code url} answered with, or null
+ * @param lastModified the Last-Modified {@code url} answered with, or null
  * @param done sorted, non-overlapping ranges written
+ * @param mirrors the validators of the file's other URLs (its mirrors) that answered, so a resume asks each of them
+ *     for the same version
  */
-public record ResumeState(String url, long length, String etag, String lastModified, List<ByteRange> done) {
+public record ResumeState(String url, long length, String etag, String lastModified, List<ByteRange> done,
+    List<Mirror> mirrors) {
   static final int VERSION = 1;
+
+  /** What one mirror of the file answered with: its URL (password hidden) and validators (each null if none). */
+  public record Mirror(String url, String etag, String lastModified) {
+    public Mirror {
+      Objects.requireNonNull(url, "url");
+    }
+  }
 
   public ResumeState {
     Objects.requireNonNull(url, "url");
     done = List.copyOf(done);
+    mirrors = List.copyOf(mirrors);
+  }
+
+  /** The state of a file of one URL. */
+  public ResumeState(String url, long length, String etag, String lastModified, List<ByteRange> done) {
+    this(url, length, etag, lastModified, done, List.of());
+  }
+
+  /** What the state remembers of {@code mirrorUrl} (password hidden), or null when that mirror never answered. */
+  public Mirror mirror(String mirrorUrl) {
+    if (mirrorUrl.equals(url)) return new Mirror(url, etag, lastModified);
+    for (Mirror m : mirrors) if (m.url().equals(mirrorUrl)) return m;
+    return null;
   }
 
   /** Bytes the ranges cover. */
@@ -39,7 +64,12 @@ public record ResumeState(String url, long length, String etag, String lastModif
   }
 
   public ResumeState withDone(List<ByteRange> ranges) {
-    return new ResumeState(url, length, etag, lastModified, ranges);
+    return new ResumeState(url, length, etag, lastModified, ranges, mirrors);
+  }
+
+  /** The same state with these validators: {@code url}'s own, and the mirrors'. */
+  public ResumeState withValidators(String etag, String lastModified, List<Mirror> mirrors) {
+    return new ResumeState(url, length, etag, lastModified, done, mirrors);
   }
 
   /** Writes the state beside the part file: temp file, then atomic rename. */
@@ -53,6 +83,17 @@ public record ResumeState(String url, long length, String etag, String lastModif
     List<List<Long>> ranges = new ArrayList<>();
     for (ByteRange r : done) ranges.add(List.of(r.start(), r.end()));
     m.put("done", ranges);
+    if (!mirrors.isEmpty()) {
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (Mirror mirror : mirrors) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("url", mirror.url());
+        if (mirror.etag() != null) one.put("etag", mirror.etag());
+        if (mirror.lastModified() != null) one.put("lastModified", mirror.lastModified());
+        list.add(one);
+      }
+      m.put("mirrors", list);
+    }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     // a stale temp file, or a symbolic link planted under its name, is removed, never written through
     Files.deleteIfExists(tmp);
@@ -101,7 +142,17 @@ public record ResumeState(String url, long length, String etag, String lastModif
         done.add(new ByteRange(s, e));
         at = e;
       }
-      return new Loaded(new ResumeState(url, length, string(m.get("etag")), string(m.get("lastModified")), done), null);
+      List<Mirror> mirrors = new ArrayList<>();
+      Object listed = m.get("mirrors");
+      if (listed != null) {
+        if (!(listed instanceof List<?> all)) return bad("bad mirrors");
+        for (Object o : all) {
+          if (!(o instanceof Map<?, ?> one) || !(one.get("url") instanceof String mirrorUrl)) return bad("bad mirror");
+          mirrors.add(new Mirror(mirrorUrl, string(one.get("etag")), string(one.get("lastModified"))));
+        }
+      }
+      return new Loaded(new ResumeState(url, length, string(m.get("etag")), string(m.get("lastModified")), done,
+          mirrors), null);
     } catch (IOException | RuntimeException e) {
       return bad("unreadable (" + e.getClass().getSimpleName() + ")");
     }

@@ -55,6 +55,16 @@ class RoundTest {
   }
 
   @Test
+  void eachMirrorOfALineIsCheckedAsASiteOfItsOwn() throws InterruptedException {
+    Job mirrored = Job.listed(List.of(job(0).url(), job(1).url(), job(2).url()), null, null);
+    List<URI> seen = new ArrayList<>();
+    Round.Tally tally = new Round(RoundTest::upResult, pool, 8).run(List.of(mirrored, job(3)).iterator(),
+        r -> seen.add(r.url()), e -> { });
+    assertEquals(List.of(job(0).url(), job(1).url(), job(2).url(), job(3).url()), seen);
+    assertEquals(4, tally.up());
+  }
+
+  @Test
   void badLinesArePassedOnAndTheOtherLinesStillChecked() throws InterruptedException {
     LineError bad = new LineError("links.txt", 2, "not an http or https URL: 'ftp://x'");
     List<LinksFile.Entry> entries = List.of(job(0), bad, job(1));

@@ -52,6 +52,50 @@ class TransferTest {
   }
 
   @Test
+  void aConnectionWhoseSourceFailsForGoodGoesOnFromTheOtherWithItsPiece() throws Exception {
+    byte[] data = content(4 * K);
+    MemorySource good = new MemorySource(data);
+    MemorySource dead = new MemorySource(data);
+    dead.fault = (start, end, attempt) -> {
+      throw new java.net.ConnectException("Connection refused");
+    };
+    List<String> replaced = new ArrayList<>();
+    // two sources handed out in turn; the dead one is dropped at its first failure for good
+    Sources two = new Sources() {
+      private final java.util.Deque<Source> turns = new java.util.ArrayDeque<>(List.of(good, dead, good, dead));
+      private boolean deadDropped;
+
+      @Override
+      public synchronized Source assign() {
+        Source s = turns.isEmpty() ? good : turns.poll();
+        return s == dead && deadDropped ? good : s;
+      }
+
+      @Override
+      public void unassign(Source source) {}
+
+      @Override
+      public synchronized Source replace(Source source, IOException failure) {
+        replaced.add(failure.getMessage());
+        deadDropped = true;
+        return source == dead ? good : null;
+      }
+    };
+    MemorySink sink = new MemorySink(data.length);
+    Transfer transfer = new Transfer(new PieceTable(data.length, 4, K), new Transfer.Setup(two, sink,
+        new RateLimiter(0, clock), clock, progress::addAndGet, n -> { }, workers, held -> 64));
+
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(4)));
+
+    assertArrayEquals(data, sink.bytes);
+    assertFalse(replaced.isEmpty(), "the dead source was never given up");
+    for (long[] r : dead.opened()) {
+      assertTrue(good.opened().stream().anyMatch(g -> g[0] == r[0]), "its piece went on from the good one: "
+          + good.show() + " / dead: " + dead.show());
+    }
+  }
+
+  @Test
   void theProbeBodyBecomesTheFirstPieceWithoutAnotherRequestForIt() throws Exception {
     byte[] data = content(4 * K);
     MemorySource source = new MemorySource(data);
@@ -238,7 +282,7 @@ class TransferTest {
   }
 
   private Transfer transfer(PieceTable table, Source source, Sink sink) {
-    return new Transfer(table, new Transfer.Setup(source, sink, new RateLimiter(0, clock), clock,
+    return new Transfer(table, new Transfer.Setup(Sources.of(source), sink, new RateLimiter(0, clock), clock,
         progress::addAndGet, n -> { }, workers, held -> 64));
   }
 

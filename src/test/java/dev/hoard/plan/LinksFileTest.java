@@ -61,6 +61,25 @@ class LinksFileTest {
         parse("example.com/x\nhttp://b\u00fccher.example/f\n"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // line | the URLs of its job, first to last | out=
+      "https://a.test/x.iso https://b.test/pub/x.iso | https://a.test/x.iso https://b.test/pub/x.iso | -",
+      "https://a.test/x.iso\thttps://b.test/x.iso\t\thttp://c.test/x.iso out=y.iso"
+          + " | https://a.test/x.iso https://b.test/x.iso http://c.test/x.iso | y.iso",
+      "https://a.test/x.iso b.test/x.iso | https://a.test/x.iso http://b.test/x.iso | -",
+      "https://a.test/get?id=7 https://b.test/get?id=7 out=x | https://a.test/get?id=7 https://b.test/get?id=7 | x",
+      "https://a.test/x https://b.test/x https://a.test/x https://b.test/x | https://a.test/x https://b.test/x | -",
+      "https://a.test/x https://a.test/x | https://a.test/x | -"})
+  void severalUrlsBeforeTheOptionsAreMirrorsOfOneFile(String table) {
+    String[] cols = table.split(" \\| ");
+    Job job = assertInstanceOf(Job.class, parse(cols[0].replace("\\t", "\t") + "\n").get(0));
+
+    assertEquals(List.of(cols[1].split(" ")).stream().map(URI::create).toList(), job.urls());
+    assertEquals(job.urls().get(0), job.url());
+    assertEquals(cols[2].equals("-") ? null : cols[2], job.out());
+  }
+
   @Test
   void aLineErrorReadsAsFileLineReason() {
     assertEquals("links.txt:6: unknown key 'foo' (known: out, sha256)",
@@ -96,7 +115,11 @@ class LinksFileTest {
       "ftp://example.com/x | not an http or https URL: 'ftp://example.com/x'",
       "mailto:someone@example.com | not an http or https URL",
       "http:///x | URL has no host",
-      "http://[::1/x | not a valid URL: 'http://[::1/x'"})
+      "http://[::1/x | not a valid URL: 'http://[::1/x'",
+      "https://example.com/x ftp://example.org/x | mirror not an http or https URL: 'ftp://example.org/x'",
+      "https://example.com/x https:///x | mirror URL has no host",
+      "https://example.com/x out=y https://example.org/x | URL 'https://example.org/x' after the options",
+      "https://example.com/x out=y loose | unexpected 'loose' after the URL"})
   void aBadLineIsAnErrorWithItsLineNumber(String lineAndReason) {
     String[] parts = lineAndReason.split(" \\| ");
     List<LinksFile.Entry> entries = parse("https://example.com/fine\n# comment\n" + parts[0] + "\n");

@@ -58,6 +58,29 @@ class ResumeStateTest {
   }
 
   @Test
+  void eachMirrorsValidatorsLoadBackAndAreFoundByItsUrl() throws IOException {
+    String b = "https://b.example/big.iso";
+    String c = "https://c.example/pub/big.iso";
+    ResumeState s = new ResumeState(URL, 1000, "\"a\"", null, List.of(new ByteRange(0, 100)),
+        List.of(new ResumeState.Mirror(b, "\"b\"", null), new ResumeState.Mirror(c, null, "Wed, 21 Oct 2015 07:28:00 GMT")));
+    s.save(file());
+
+    ResumeState back = ResumeState.load(file(), URL, 100).state();
+
+    assertEquals(s, back);
+    assertEquals(new ResumeState.Mirror(URL, "\"a\"", null), back.mirror(URL));
+    assertEquals("\"b\"", back.mirror(b).etag());
+    assertEquals("Wed, 21 Oct 2015 07:28:00 GMT", back.mirror(c).lastModified());
+    assertNull(back.mirror("https://d.example/big.iso"), "a mirror that never answered is not known");
+  }
+
+  @Test
+  void aStateOfOneUrlWritesNoMirrors() throws IOException {
+    new ResumeState(URL, 1000, null, null, List.of()).save(file());
+    assertFalse(Files.readString(file()).contains("mirrors"), Files.readString(file()));
+  }
+
+  @Test
   void aStateWithoutValidatorsOrRangesLoadsBack() throws IOException {
     new ResumeState(URL, 5, null, null, List.of()).save(file());
     ResumeState back = ResumeState.load(file(), URL, 0).state();
@@ -142,6 +165,15 @@ class ResumeStateTest {
   })
   void aMalformedStateIsRejected(String why, String json) throws IOException {
     assertUnusable(loadText(json.replace("URL", URL), 2000), why);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "mirrors not a list | \"mirrors\":{}",
+      "a mirror not an object | \"mirrors\":[\"https://b.example/x\"]",
+      "a mirror without url | \"mirrors\":[{\"etag\":\"x\"}]"})
+  void aMalformedMirrorListIsRejected(String why, String mirrors) throws IOException {
+    assertUnusable(loadText(OK.substring(0, OK.length() - 1) + "," + mirrors + "}", 1000), why);
   }
 
   @Test

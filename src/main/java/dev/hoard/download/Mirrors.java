@@ -1,0 +1,207 @@
+package dev.hoard.download;
+
+import dev.hoard.chunk.Source;
+import dev.hoard.chunk.Sources;
+import dev.hoard.fetch.Failure;
+import dev.hoard.fetch.Fetcher;
+import dev.hoard.fetch.HomeHeaders;
+import dev.hoard.fetch.RangeRequests;
+import dev.hoard.fetch.RemoteFile;
+import dev.hoard.fetch.Retrier;
+import dev.hoard.report.Printable;
+import dev.hoard.store.ResumeState;
+import dev.hoard.url.Origin;
+import dev.hoard.url.Redact;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The URLs of one download's file (its mirrors; most files have one) and which of them are still in use. The probe
+ * goes to the first one left; each connection of the inner pool is given the mirror with the fewest connections; a
+ * mirror that fails for good is dropped for the rest of the download, with one message, and the connections on it go
+ * on from the others with their pieces. The last mirror left is never dropped: its failure is the download's.
+ */
+final class Mirrors implements Sources {
+  /** One URL of the file; once the transfer starts, a source of its byte ranges. */
+  static final class Mirror implements Source {
+    private final URI url;
+    private final String shown;
+    private final HomeHeaders home;
+    /** What an earlier run learned of the file here, or null. */
+    private final RemoteFile earlier;
+    private volatile RangeRequests requests;
+    private volatile boolean dropped;
+    /** Connections fetching from it now; guarded by the {@link Mirrors}. */
+    private int assigned;
+
+    private Mirror(URI url, HomeHeaders home, RemoteFile earlier) {
+      this.url = url;
+      this.shown = Redact.url(url);
+      this.home = home;
+      this.earlier = earlier;
+    }
+
+    URI url() {
+      return url;
+    }
+
+    /** The URL as messages and the resume state show it: its password hidden. */
+    String shown() {
+      return shown;
+    }
+
+    HomeHeaders home() {
+      return home;
+    }
+
+    @Override
+    public Body open(long start, long end) throws IOException {
+      // a connection still on a mirror another one dropped: it moves on at once (retryDelay says so)
+      if (dropped) throw new IOException("mirror dropped");
+      return requests.open(start, end);
+    }
+
+    @Override
+    public Duration retryDelay(IOException failure, int attempt) throws IOException {
+      return dropped ? null : requests.retryDelay(failure, attempt);
+    }
+
+    /** The version known here now: learned in this run, else remembered from an earlier one; null if none. */
+    RemoteFile known() {
+      RangeRequests r = requests;
+      return r != null ? r.remote() : earlier;
+    }
+
+    @Override
+    public String toString() {
+      return shown;
+    }
+  }
+
+  private final String download;
+  private final List<Mirror> all = new ArrayList<>();
+  private final Consumer<String> problems;
+  private final ConnectionBudget budget;
+
+  /**
+   * @param urls the file's URLs, the one that names it first
+   * @param homes the headers that go to each URL's own origin
+   * @param earlier what an earlier run learned of the file at a URL (password hidden), or null
+   * @param problems where the message of a dropped mirror goes
+   */
+  Mirrors(List<URI> urls, Function<URI, HomeHeaders> homes, Function<String, RemoteFile> earlier,
+      Consumer<String> problems, ConnectionBudget budget) {
+    for (URI u : urls) all.add(new Mirror(u, homes.apply(u), earlier.apply(Redact.url(u))));
+    this.download = all.get(0).shown;
+    this.problems = problems;
+    this.budget = budget;
+  }
+
+  /** The first mirror still in use, in the order of the line. */
+  synchronized Mirror first() {
+    for (Mirror m : all) if (!m.dropped) return m;
+    throw new IllegalStateException("no mirror left");
+  }
+
+  /** Whether more than one mirror is still in use. */
+  synchronized boolean several() {
+    return all.stream().filter(m -> !m.dropped).count() > 1;
+  }
+
+  /**
+   * Drops {@code m} for {@code why}, with a message naming it; false, and nothing dropped, when it is the last mirror
+   * left: then its failure is the download's.
+   */
+  synchronized boolean drop(Mirror m, String why) {
+    if (m.dropped) return true;
+    if (!several()) return false;
+    m.dropped = true;
+    problems.accept(download + ": mirror " + m.shown + " dropped: " + Printable.of(why)
+        + (m.requests == null ? "" : "; its pieces go to the other mirrors"));
+    return true;
+  }
+
+  /**
+   * Makes each mirror left a source of byte ranges of the file the probe found: the one that answered the probe (the
+   * first one left) as it answered, each other one by the length alone, or with what an earlier run learned of it.
+   */
+  synchronized void start(RemoteFile probed, Fetcher fetcher, Retrier retrier) {
+    Mirror first = first();
+    for (Mirror m : all) {
+      if (m.dropped) continue;
+      RemoteFile known = m == first ? probed
+          : new RemoteFile(probed.length(), true, m.earlier == null ? null : m.earlier.etag(),
+              m.earlier == null ? null : m.earlier.lastModified());
+      m.requests = new RangeRequests(fetcher, retrier, m.url, m.home, known);
+    }
+  }
+
+  @Override
+  public synchronized Source assign() {
+    Mirror least = null;
+    for (Mirror m : all) if (!m.dropped && (least == null || m.assigned < least.assigned)) least = m;
+    if (least != null) least.assigned++;
+    return least;
+  }
+
+  @Override
+  public synchronized void unassign(Source source) {
+    ((Mirror) source).assigned--;
+  }
+
+  @Override
+  public synchronized Source replace(Source source, IOException failure) {
+    Mirror m = (Mirror) source;
+    m.assigned--;
+    if (!drop(m, Failure.describe(failure))) return null;
+    return assign();
+  }
+
+  /**
+   * How many more connections the download may open now, holding {@code held} ({@code -x auto}): what the connection
+   * budget leaves for each host still in use, added up.
+   */
+  synchronized int room(int held) {
+    if (!several()) return budget.room(first().url, held);
+    Map<Origin, Mirror> byOrigin = new LinkedHashMap<>();
+    Map<Origin, Integer> heldBy = new LinkedHashMap<>();
+    for (Mirror m : all) {
+      if (m.dropped) continue;
+      byOrigin.putIfAbsent(Origin.of(m.url), m);
+      heldBy.merge(Origin.of(m.url), m.assigned, Integer::sum);
+    }
+    int room = 0;
+    for (var e : byOrigin.entrySet()) room += Math.max(0, budget.room(e.getValue().url, heldBy.get(e.getKey())));
+    return room;
+  }
+
+  /** One URL of each origin among {@code urls}: a download counts as running against each of its hosts once. */
+  static List<URI> origins(List<URI> urls) {
+    Map<Origin, URI> byOrigin = new LinkedHashMap<>();
+    for (URI u : urls) byOrigin.putIfAbsent(Origin.of(u), u);
+    return List.copyOf(byOrigin.values());
+  }
+
+  /**
+   * {@code state} with the validators known now: the first URL's own, and those of each other mirror that answered
+   * (a dropped one's too, so a resume drops it again if its copy is still another).
+   */
+  synchronized ResumeState validated(ResumeState state) {
+    RemoteFile own = all.get(0).known();
+    List<ResumeState.Mirror> others = new ArrayList<>();
+    for (Mirror m : all.subList(1, all.size())) {
+      RemoteFile k = m.known();
+      if (k != null && (k.etag() != null || k.lastModified() != null)) {
+        others.add(new ResumeState.Mirror(m.shown, k.etag(), k.lastModified()));
+      }
+    }
+    return state.withValidators(own == null ? null : own.etag(), own == null ? null : own.lastModified(), others);
+  }
+}
