@@ -4,15 +4,15 @@
 # and peak RSS for both, and their ratio: a crawl's memory must stay flat, so the ratio stays near 1.
 #
 # usage (from the repository root): src/test/bench/crawl-memory.sh [SMALL [LARGE]]    defaults: 1000 100000
-# JAVA_OPTS replaces the launcher's JVM flags (default: those of ./hoard).
+# Runs the ./hoard launcher (what users run, with its JVM flags); JAVA_OPTS, when set, runs the jar with those flags.
 set -euo pipefail
 small=${1:-1000}
 large=${2:-100000}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
-java_opts=${JAVA_OPTS:--XX:+UseParallelGC}
+java_opts=${JAVA_OPTS:-}
 [ -x /usr/bin/time ] || { echo "crawl-memory: needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 3; }
-[ -f "$repo/target/hoard.jar" ] || (cd "$repo" && mvn -q -B -DskipTests package)
+"$repo/hoard" --version >/dev/null
 work="$(mktemp -d)"
 server=
 cleanup() {
@@ -33,8 +33,10 @@ crawl() {
     curl -sf -o /dev/null "http://127.0.0.1:$port/p/0.html" && break
     sleep 0.1
   done
-  # shellcheck disable=SC2086
-  /usr/bin/time -f "%M %e" -o "$work/time-$pages" java $java_opts -jar "$work/hoard.jar" get -r -l inf --no-robots \
+  local hoard=("$repo/hoard")
+  # shellcheck disable=SC2206
+  if [ -n "$java_opts" ]; then hoard=(java $java_opts -jar "$work/hoard.jar"); fi
+  /usr/bin/time -f "%M %e" -o "$work/time-$pages" "${hoard[@]}" get -r -l inf --no-robots \
     --max-pages $((pages * 2)) -q -d "$work/out-$pages" "http://127.0.0.1:$port/p/0.html"
   kill "$server"
   wait "$server" 2>/dev/null || true
