@@ -15,27 +15,35 @@ import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The links of one real page, as a crawl ({@code -r}) handles each page it saves: the page is {@code math.html} of the
- * Python documentation (107 KB; see {@code NOTICE} beside it) with 89 links that lead off the page, nearly all of them
- * relative, besides some 200 to its own sections ({@code #math.ceil}, left out at once), served as
+ * Python documentation (107 KB; see {@code NOTICE} beside it) with 89 links that lead off the page, most of them
+ * relative, besides some 220 to its own sections ({@code #math.ceil}, left out at once), served as
  * {@code http://127.0.0.1:8080/site/library/math.html}.
  *
  * <p>{@link UrlNormalizer} remembers the canonical forms it worked out, as the pages of a site repeat their links:
  * {@link #normalizeWarm} measures a page whose links were all met before, {@link #normalizeCold} one whose links are
  * all new (each round takes the links of the page from another folder of the site, more of them than it remembers).
+ *
+ * <p>A page is a big operation: the JIT needs more warm-up here than for the other benchmarks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LinksBench {
   private static final URI PAGE = URI.create("http://127.0.0.1:8080/site/library/math.html");

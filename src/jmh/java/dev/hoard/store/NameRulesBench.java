@@ -4,19 +4,25 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The rules that turn a URL into a path inside the download folder, over a table of the names and URLs they meet:
- * plain ones mostly, and the few that make them work (escapes, non-ASCII, dot files, over-long names, queries).
+ * plain ones mostly, and the cases the rules are there for (escapes, non-ASCII, dot files, over-long names, queries).
  * Each operation is the whole table.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class NameRulesBench {
   /** Names as {@code out=} or a server's {@code Content-Disposition} give them, already decoded. */
