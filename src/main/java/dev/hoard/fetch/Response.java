@@ -1,6 +1,7 @@
 package dev.hoard.fetch;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,12 +19,19 @@ public final class Response implements Closeable {
   private final URI url;
   private final HttpUriRequestBase request;
   private final ClassicHttpResponse response;
+  private final Alarm alarm;
   private volatile boolean released;
 
   Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response) {
+    this(url, request, response, Alarm.NONE);
+  }
+
+  /** A response whose body {@code alarm} cuts when its deadline passes. */
+  Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response, Alarm alarm) {
     this.url = url;
     this.request = request;
     this.response = response;
+    this.alarm = alarm;
   }
 
   /** The URL that answered, after redirects. */
@@ -70,7 +78,29 @@ public final class Response implements Closeable {
   /** The body; an empty stream when there is none. */
   public InputStream body() throws IOException {
     HttpEntity entity = response.getEntity();
-    return entity == null ? InputStream.nullInputStream() : entity.getContent();
+    InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    return alarm == Alarm.NONE ? body : new FilterInputStream(body) {
+      @Override public int read() throws IOException {
+        try {
+          return in.read();
+        } catch (IOException e) {
+          throw cut(e);
+        }
+      }
+
+      @Override public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          return in.read(b, off, len);
+        } catch (IOException e) {
+          throw cut(e);
+        }
+      }
+    };
+  }
+
+  /** A read that failed because the deadline cut the connection says so, not what the cut looked like. */
+  private IOException cut(IOException e) {
+    return alarm.rang() ? alarm.exceeded() : e;
   }
 
   /** The error this status stands for: {@code 404 Not Found}, with the server's Retry-After. */
@@ -94,6 +124,7 @@ public final class Response implements Closeable {
 
   /** Drops the connection at once, without reading the rest of the body. */
   public void abort() {
+    alarm.disarm();
     request.cancel();
     try {
       response.close();
@@ -110,6 +141,7 @@ public final class Response implements Closeable {
 
   /** Closes a response whose body was read to its end, so its connection goes back to the pool. */
   public void release() throws IOException {
+    alarm.disarm();
     released = true;
     response.close();
   }

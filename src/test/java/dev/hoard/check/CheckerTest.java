@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CheckerTest {
   private Sites sites;
@@ -91,6 +94,37 @@ class CheckerTest {
       assertFalse(r.up());
       assertEquals(0, r.http());
       assertTrue(r.error().startsWith("timed out"), r.error());
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void theTimeoutBoundsTheWholeCheckHeadThenGetThenATricklingBody() throws Exception {
+    // the HEAD uses up all but a sliver of the timeout (on the fake clock the check runs by); the GET that follows
+    // then trickles its body a byte at a time for ever, each byte well inside the stall window: only a deadline for
+    // the whole check ends it, within what was left of the timeout
+    Duration timeout = Duration.ofSeconds(30);
+    CountDownLatch closed = new CountDownLatch(1);
+    try (Http own = new Http(new HttpSettings(timeout, "hoard/test", 4, 4));
+        RawServer server = new RawServer((head, out) -> {
+          if (head.startsWith("HEAD")) {
+            clock.advance(timeout.minusMillis(200));
+            RawServer.send(out, ("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(US_ASCII));
+            return;
+          }
+          RawServer.send(out, "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n".getBytes(US_ASCII));
+          try {
+            while (true) RawServer.trickle(out, "x", 20);
+          } catch (IOException gone) {
+            closed.countDown();
+          }
+        })) {
+      CheckResult r = new Checker(new Fetcher(own), 0, Duration.ofSeconds(1), clock).check(URI.create(server.url("/")));
+
+      assertFalse(r.up());
+      assertEquals("timed out (all of it took over 30000 ms)", r.error());
+      assertTrue(closed.await(30, TimeUnit.SECONDS), "the server must see the connection dropped");
     }
   }
 
