@@ -1,6 +1,5 @@
 package dev.hoard.url;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +78,7 @@ public final class Urls {
     if (hostPort.chars().allMatch(c -> c < 0x80)) return text;
     int colon = hostPort.lastIndexOf(':');
     String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-    String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    String ascii = HostName.ascii(host);
     String rebuilt = authority.substring(0, at + 1) + ascii + (colon < 0 ? "" : hostPort.substring(colon));
     return text.substring(0, start) + rebuilt + text.substring(end);
   }
