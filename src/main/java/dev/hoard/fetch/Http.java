@@ -63,6 +63,7 @@ public final class Http implements Closeable {
         .disableContentCompression()
         .disableAuthCaching()
         .setUserAgent(settings.userAgent())
+        .addRequestInterceptorLast(new AsciiTarget())
         .setDefaultRequestConfig(network.configure(RequestConfig.custom())
             .setRedirectsEnabled(false)
             .setResponseTimeout(timeout)

@@ -66,7 +66,7 @@ public final class Urls {
   }
 
   /** The text with a non-ASCII host name in its punycode form, which is what goes on the wire. */
-  static String asciiHost(String text) {
+  public static String asciiHost(String text) {
     int start = text.indexOf("://");
     if (start < 0) return text;
     start += 3;
