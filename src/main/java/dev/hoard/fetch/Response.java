@@ -53,15 +53,9 @@ public final class Response implements Closeable {
     return h == null ? null : h.getValue();
   }
 
-  /** Content-Length, or -1 when the server did not say. */
+  /** The body's length as {@link Framing} reads the head, or -1 when it is not known in advance. */
   public long contentLength() {
-    String v = header("Content-Length");
-    if (v == null) return -1;
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return Framing.knownLength(response);
   }
 
   /**
