@@ -64,7 +64,12 @@ public final class Downloads implements AutoCloseable {
    * @param naming where to go when the server offers a name, or the path is another URL's on disk
    */
   public Landed run(long id, Job job, String relative, HomeHeaders home, Naming naming) throws LocalFailure {
-    return new Download(this, id, job, home, naming).run(relative);
+    try {
+      return new Download(this, id, job, home, naming).run(relative);
+    } catch (LocalFailure e) {
+      String shown = folder.showIn(e.getMessage());
+      throw shown.equals(e.getMessage()) ? e : new LocalFailure(shown, e.getCause());
+    }
   }
 
   /**
