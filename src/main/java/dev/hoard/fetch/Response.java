@@ -22,11 +22,7 @@ public final class Response implements Closeable {
   private final Alarm alarm;
   private volatile boolean released;
 
-  Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response) {
-    this(url, request, response, Alarm.NONE);
-  }
-
-  /** A response whose body {@code alarm} cuts when its deadline passes. */
+  /** A response whose body {@code alarm} cuts when its deadline passes ({@link Alarm#NONE}: no deadline). */
   Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response, Alarm alarm) {
     this.url = url;
     this.request = request;
