@@ -87,6 +87,11 @@ public final class Downloads implements AutoCloseable {
     return part.toFile().exists() ? FileOrigin.of(part) : null;
   }
 
+  /** A path inside the folder as messages name it: DIR as it was given, then {@code relative}. */
+  public String show(String relative) {
+    return folder.show(folder.root().resolve(relative));
+  }
+
   /** Moves a finished file of this run from {@code from} to {@code to}, both paths inside the folder. */
   public void move(String from, String to) throws IOException {
     Path source = folder.root().resolve(from);

@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.fetch.CookieJar;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.fetch.Netrc;
+import dev.hoard.fetch.Network;
+import dev.hoard.fetch.ProxyConfig;
+import dev.hoard.fetch.Trust;
 import dev.hoard.testing.FakeClock;
 import dev.hoard.testing.RawServer;
+import dev.hoard.testing.TestProxy;
+import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +133,24 @@ class CheckerTest {
       assertFalse(r.up());
       assertEquals("timed out (all of it took over 30000 ms)", r.error());
       assertTrue(closed.await(30, TimeUnit.SECONDS), "the server must see the connection dropped");
+    }
+  }
+
+  @Test
+  void aUnicodeHostIsAskedInPunycodeAndShownInUnicode() throws Exception {
+    // no DNS knows the name: a proxy that does stands in, and what it was asked for is what went on the wire
+    try (RawServer server = new RawServer((head, out) -> RawServer.send(out,
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(US_ASCII)));
+        TestProxy proxy = TestProxy.start().resolve("xn--bcher-kva.example", URI.create(server.url("/")).getPort());
+        Http proxied = new Http(new HttpSettings(Duration.ofSeconds(30), "hoard/test", 4, 4),
+            new Network(ProxyConfig.of(proxy.url(), false, Map.of()), CookieJar.empty(), Trust.system(), Netrc.none()))) {
+      String port = String.valueOf(URI.create(server.url("/")).getPort());
+      CheckResult r = checker(proxied, 0).check(Urls.parseHttp("http://b\u00fccher.example:" + port + "/"));
+
+      assertTrue(r.up(), String.valueOf(r.error()));
+      assertEquals("HEAD http://xn--bcher-kva.example:" + port + "/ HTTP/1.1", proxy.seen().get(0).requestLine());
+      assertTrue(server.requests().get(0).contains("Host: xn--bcher-kva.example:" + port), server.requests().get(0));
+      assertEquals("http://b\u00fccher.example:" + port + "/", r.shownUrl());
     }
   }
 
