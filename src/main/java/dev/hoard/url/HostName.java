@@ -66,7 +66,9 @@ public final class HostName {
     return label.codePoints().allMatch(c -> c == '-' || c >= '0' && c <= '9' || CYRILLIC_AS_LATIN.indexOf(c) >= 0);
   }
 
-  /** The URL text with its host {@link #shown}: {@code http://xn--bcher-kva.example/f} → {@code http://bücher.example/f}. */
+  /**
+   * The URL text with its host {@link #shown}: {@code http://xn--bcher-kva.example/f} → {@code http://bücher.example/f}.
+   */
   static String shownIn(String url) {
     int start = url.indexOf("://");
     if (start < 0) return url;

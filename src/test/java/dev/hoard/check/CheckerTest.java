@@ -143,7 +143,8 @@ class CheckerTest {
             "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(US_ASCII)));
         TestProxy proxy = TestProxy.start().resolve("xn--bcher-kva.example", URI.create(server.url("/")).getPort());
         Http proxied = new Http(new HttpSettings(Duration.ofSeconds(30), "hoard/test", 4, 4),
-            new Network(ProxyConfig.of(proxy.url(), false, Map.of()), CookieJar.empty(), Trust.system(), Netrc.none()))) {
+            new Network(ProxyConfig.of(proxy.url(), false, Map.of()), CookieJar.empty(), Trust.system(),
+                Netrc.none()))) {
       String port = String.valueOf(URI.create(server.url("/")).getPort());
       CheckResult r = checker(proxied, 0).check(Urls.parseHttp("http://b\u00fccher.example:" + port + "/"));
 

@@ -65,13 +65,14 @@ class InternationalHostsTest {
     assertEquals(WIRE + ":" + server.getPort(), routes.requests("/f").get(0).getHeaders().get("Host"));
     run.errContains("hoard: " + url("b\u00fccher.example", "/missing") + ": 404");
     run.errContains("hoard: " + url(SPOOF_WIRE, "/missing") + ": 404");
-    assertFalse(run.err().contains(SPOOF), "a host that mixes scripts was shown as the name it imitates:\n" + run.err());
+    assertFalse(run.err().contains(SPOOF), "a host mixing scripts was shown as the name it imitates:\n" + run.err());
     assertFalse(run.err().contains(WIRE), "the punycode of a plain Unicode host was shown:\n" + run.err());
   }
 
   @Test
   void aUnicodeHostOnTheCommandLineIsFetched() throws Exception {
-    var run = Hoard.get(tmp.resolve("dl"), "--proxy", proxy.url(), "--progress=plain", url("B\u00dcCHER.example", "/f"));
+    var run = Hoard.get(tmp.resolve("dl"), "--proxy", proxy.url(), "--progress=plain",
+        url("B\u00dcCHER.example", "/f"));
 
     assertEquals(0, run.code(), run.err());
     assertEquals("from b\u00fccher", Files.readString(tmp.resolve("dl/f"), StandardCharsets.UTF_8));

@@ -175,7 +175,8 @@ class LinksFileTest {
     assertEquals(List.of(Job.listed(URI.create("https://example.com/a"), null, null),
         new LineError("links.txt", 2, LineReader.NOT_UTF8),
         Job.listed(URI.create("https://example.com/b"), null, null)), entries);
-    assertTrue(entries.get(1).toString().startsWith("links.txt:2: bytes that are not UTF-8"), entries.get(1).toString());
+    String shown = entries.get(1).toString();
+    assertTrue(shown.startsWith("links.txt:2: bytes that are not UTF-8"), shown);
   }
 
   @Test
