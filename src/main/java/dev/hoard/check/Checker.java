@@ -1,5 +1,6 @@
 package dev.hoard.check;
 
+import dev.hoard.fetch.Deadline;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.HomeHeaders;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks one URL: {@code HEAD}, or {@code GET} when the server refuses {@code HEAD} with 405 or 501, redirects
- * followed. A status of 400 or more, or a failed request, counts as down once {@code retries} more attempts agree.
+ * followed, all within one {@code --timeout}. A status of 400 or more, or a failed request, counts as down once
+ * {@code retries} more attempts agree.
  */
 final class Checker {
   /** The most of a {@code GET} body read before the connection is dropped. */
@@ -56,16 +58,18 @@ final class Checker {
   private CheckResult attempt(URI url) {
     long start = clock.nanoTime();
     HomeHeaders credentials = HomeHeaders.of(url, List.of());
+    // one --timeout for the whole check: the HEAD, the GET after it and that body
+    Deadline deadline = Deadline.after(fetcher.http().settings().timeout(), clock);
     try {
       int status;
       String reason;
-      try (Response head = fetcher.open("HEAD", url, List.of(), credentials)) {
+      try (Response head = fetcher.open("HEAD", url, List.of(), credentials, deadline)) {
         status = head.status();
         reason = head.error().getMessage();
         head.release();
       }
       if (status == 405 || status == 501) {
-        try (Response get = fetcher.open("GET", url, List.of(), credentials)) {
+        try (Response get = fetcher.open("GET", url, List.of(), credentials, deadline)) {
           status = get.status();
           reason = get.error().getMessage();
           if (peek(get)) get.release();

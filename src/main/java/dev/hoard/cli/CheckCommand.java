@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
   int jobs;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.Time.class,
-      description = "Connect and read timeout of each check (default: ${DEFAULT-VALUE}).")
+      description = "Time for each check as a whole: HEAD, a GET fallback and its body (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "1",

@@ -3,12 +3,10 @@ package dev.hoard.cli;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.url.Urls;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,24 +58,24 @@ final class Inputs {
     }
     String file = inputFile != null ? inputFile.toString() : urls.isEmpty() ? "links.txt" : null;
     if (file == null) return given.iterator();
-    BufferedReader reader;
+    InputStream in;
     String source;
     if (file.equals("-")) {
-      reader = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8));
+      in = ctx.in();
       source = "stdin";
     } else {
       Path path = Path.of(file);
       try {
         // opening a folder for reading succeeds on Linux and fails only at the first read, too late for exit 2
         if (Files.isDirectory(path)) throw new IOException("is a folder");
-        reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        in = Files.newInputStream(path);
       } catch (IOException | UncheckedIOException e) {
         throw new ParameterException(spec.commandLine(), "Cannot read links file '" + file + "': "
             + (Files.isDirectory(path) ? "is a folder" : Files.exists(path) ? "permission denied" : "no such file"));
       }
       source = file;
     }
-    LinksFile lines = new LinksFile(reader, source);
+    LinksFile lines = new LinksFile(in, source);
     Iterator<LinksFile.Entry> first = given.iterator();
     return new Iterator<>() {
       @Override public boolean hasNext() {

@@ -416,7 +416,8 @@ final class Download {
   private Landed failed(Path target, String error) {
     // the report names a path only where something is: the .part a rerun resumes, or what stood in the way
     boolean left = target != null && (target.toFile().exists() || PartFile.partOf(target).toFile().exists());
-    return new Landed(result(left ? target : null, Status.FAILED, error), target, null, job.url());
+    return new Landed(result(left ? target : null, Status.FAILED, shared.folder.showIn(error)), target, null,
+        job.url());
   }
 
   private DownloadResult result(Path target, Status status, String error) {

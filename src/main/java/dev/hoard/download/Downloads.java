@@ -68,7 +68,12 @@ public final class Downloads implements AutoCloseable {
    */
   public Landed run(long id, Job job, String relative, Function<URI, HomeHeaders> homes, Naming naming)
       throws LocalFailure {
-    return new Download(this, id, job, homes, naming).run(relative);
+    try {
+      return new Download(this, id, job, homes, naming).run(relative);
+    } catch (LocalFailure e) {
+      String shown = folder.showIn(e.getMessage());
+      throw shown.equals(e.getMessage()) ? e : new LocalFailure(shown, e.getCause());
+    }
   }
 
   /**
@@ -84,6 +89,11 @@ public final class Downloads implements AutoCloseable {
     }
     Path part = PartFile.partOf(target);
     return part.toFile().exists() ? FileOrigin.of(part) : null;
+  }
+
+  /** A path inside the folder as messages name it: DIR as it was given, then {@code relative}. */
+  public String show(String relative) {
+    return folder.show(folder.root().resolve(relative));
   }
 
   /** Moves a finished file of this run from {@code from} to {@code to}, both paths inside the folder. */

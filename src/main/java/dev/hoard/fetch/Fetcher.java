@@ -6,6 +6,7 @@ import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +59,15 @@ public final class Fetcher {
    * {@code home} (sent only to its origin), follows redirects, and returns the final response, whatever its status.
    */
   public Response open(String method, URI url, List<Header> headers, HomeHeaders home) throws IOException {
+    return open(method, url, headers, home, null);
+  }
+
+  /**
+   * As {@link #open(String, URI, List, HomeHeaders)}, all of it (redirects and the returned response's body
+   * included) cut short when {@code deadline} passes: it then fails with a {@link java.net.SocketTimeoutException}.
+   */
+  public Response open(String method, URI url, List<Header> headers, HomeHeaders home, Deadline deadline)
+      throws IOException {
     URI current = url;
     Set<String> seen = new HashSet<>();
     String verb = method;
@@ -76,24 +86,26 @@ public final class Fetcher {
         if (login.isPresent()) request.setHeader("Authorization", login.get());
       }
       ClassicHttpResponse raw;
+      if (deadline != null && deadline.passed()) throw deadline.exceeded();
+      Alarm alarm = Alarm.at(deadline, request::cancel);
       pending.add(request);
       long sent = System.nanoTime();
       try {
         if (cancelled) throw new InterruptedIOException("stopped");
         raw = http.client.executeOpen(null, request, null);
-      } catch (CancellationException e) {
-        // a stop cancels a request still waiting for a pooled connection: that is an interruption, not a bug
-        InterruptedIOException stopped = new InterruptedIOException("interrupted");
-        told(verb, current, headers, sent, null, stopped);
-        throw stopped;
-      } catch (IOException e) {
-        told(verb, current, headers, sent, null, e);
-        throw e;
+      } catch (CancellationException | IOException e) {
+        alarm.disarm();
+        // a request cut by its deadline failed on time, whatever the client reports for the cut
+        IOException failure = alarm.rang() ? alarm.exceeded()
+            // a stop cancels a request still waiting for a pooled connection: that is an interruption, not a bug
+            : e instanceof IOException io ? io : new InterruptedIOException("interrupted");
+        told(verb, current, headers, sent, null, failure);
+        throw failure;
       } finally {
         pending.remove(request);
       }
       told(verb, current, headers, sent, raw, null);
-      Response response = new Response(current, request, raw);
+      Response response = new Response(current, request, raw, alarm);
       int code = raw.getCode();
       String location = response.header("Location");
       if (!isRedirect(code) || location == null) return response;

@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.DnsResolver;
@@ -47,6 +48,9 @@ public final class Http implements Closeable {
     this.pool = network.configure(watchedSockets(settings.timeout()))
         .setMaxConnPerRoute(settings.maxPerHost())
         .setMaxConnTotal(Math.max(settings.maxTotal(), settings.maxPerHost()))
+        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+            .incomingContentLengthStrategy(Framing.RULE)
+            .build())
         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
         .setConnPoolPolicy(PoolReusePolicy.LIFO)
         .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).setTcpNoDelay(true).build())
@@ -63,6 +67,7 @@ public final class Http implements Closeable {
         .disableContentCompression()
         .disableAuthCaching()
         .setUserAgent(settings.userAgent())
+        .addRequestInterceptorLast(new AsciiTarget())
         .setDefaultRequestConfig(network.configure(RequestConfig.custom())
             .setRedirectsEnabled(false)
             .setResponseTimeout(timeout)

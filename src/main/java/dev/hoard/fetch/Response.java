@@ -1,6 +1,7 @@
 package dev.hoard.fetch;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,12 +19,15 @@ public final class Response implements Closeable {
   private final URI url;
   private final HttpUriRequestBase request;
   private final ClassicHttpResponse response;
+  private final Alarm alarm;
   private volatile boolean released;
 
-  Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response) {
+  /** A response whose body {@code alarm} cuts when its deadline passes ({@link Alarm#NONE}: no deadline). */
+  Response(URI url, HttpUriRequestBase request, ClassicHttpResponse response, Alarm alarm) {
     this.url = url;
     this.request = request;
     this.response = response;
+    this.alarm = alarm;
   }
 
   /** The URL that answered, after redirects. */
@@ -45,15 +49,9 @@ public final class Response implements Closeable {
     return h == null ? null : h.getValue();
   }
 
-  /** Content-Length, or -1 when the server did not say. */
+  /** The body's length as {@link Framing} reads the head, or -1 when it is not known in advance. */
   public long contentLength() {
-    String v = header("Content-Length");
-    if (v == null) return -1;
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return Framing.knownLength(response);
   }
 
   /**
@@ -70,7 +68,29 @@ public final class Response implements Closeable {
   /** The body; an empty stream when there is none. */
   public InputStream body() throws IOException {
     HttpEntity entity = response.getEntity();
-    return entity == null ? InputStream.nullInputStream() : entity.getContent();
+    InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    return alarm == Alarm.NONE ? body : new FilterInputStream(body) {
+      @Override public int read() throws IOException {
+        try {
+          return in.read();
+        } catch (IOException e) {
+          throw cut(e);
+        }
+      }
+
+      @Override public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          return in.read(b, off, len);
+        } catch (IOException e) {
+          throw cut(e);
+        }
+      }
+    };
+  }
+
+  /** A read that failed because the deadline cut the connection says so, not what the cut looked like. */
+  private IOException cut(IOException e) {
+    return alarm.rang() ? alarm.exceeded() : e;
   }
 
   /** The error this status stands for: {@code 404 Not Found}, with the server's Retry-After. */
@@ -94,6 +114,7 @@ public final class Response implements Closeable {
 
   /** Drops the connection at once, without reading the rest of the body. */
   public void abort() {
+    alarm.disarm();
     request.cancel();
     try {
       response.close();
@@ -110,6 +131,7 @@ public final class Response implements Closeable {
 
   /** Closes a response whose body was read to its end, so its connection goes back to the pool. */
   public void release() throws IOException {
+    alarm.disarm();
     released = true;
     response.close();
   }

@@ -2,8 +2,8 @@ package dev.hoard.plan;
 
 import dev.hoard.url.Redact;
 import dev.hoard.url.Urls;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Streams a links file: one URL per line (or several URLs of one file: its mirrors), then optional {@code out=NAME}
- * and {@code sha256=HEX}; blank lines and {@code #} comments skipped. Yields a {@link Job} or a {@link LineError} per line, reading only as far as asked.
+ * and {@code sha256=HEX}; blank lines and {@code #} comments skipped. Yields a {@link Job} or a {@link LineError} per
+ * line, reading only as far as asked; each line is read on its own ({@link LineReader}), so a line of bad bytes or
+ * past 64 KiB is one bad line.
  */
 public final class LinksFile implements Iterator<LinksFile.Entry> {
   /** What one line of the file gave. */
@@ -26,14 +28,14 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
   /** The start of an option: a bare key and {@code =}. A URL has a {@code /}, {@code .} or {@code :} before any. */
   private static final Pattern OPTION = Pattern.compile("[A-Za-z0-9_-]*=.*");
 
-  private final BufferedReader reader;
+  private final LineReader reader;
   private final String source;
   private int lineNo;
   private Entry next;
 
   /** @param source how messages name the file: {@code links.txt}, or {@code stdin} */
-  public LinksFile(BufferedReader reader, String source) {
-    this.reader = reader;
+  public LinksFile(InputStream in, String source) {
+    this.reader = new LineReader(in);
     this.source = source;
   }
 
@@ -41,9 +43,15 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
   public boolean hasNext() {
     if (next != null) return true;
     try {
-      String line;
-      while ((line = reader.readLine()) != null) {
+      LineReader.Line read;
+      while ((read = reader.next()) != null) {
         lineNo++;
+        if (read.problem() != null) {
+          if (read.comment()) continue;
+          next = new LineError(source, lineNo, read.problem());
+          return true;
+        }
+        String line = read.text();
         // editors on Windows start a UTF-8 file with a byte order mark, which is not part of the first URL
         if (lineNo == 1 && line.startsWith("\ufeff")) line = line.substring(1);
         String t = line.strip();

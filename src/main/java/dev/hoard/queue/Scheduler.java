@@ -301,10 +301,11 @@ final class Scheduler {
       String aside = names.moveAside(file);
       try {
         downloads.move(file, aside);
-        listener.problem(file + " moved to " + aside + ": " + wanted + " needs it as a folder");
+        listener.problem(downloads.show(file) + " moved to " + downloads.show(aside) + ": " + downloads.show(wanted)
+            + " needs it as a folder");
       } catch (IOException e) {
-        listener.problem("cannot move " + file + " to " + aside + " to make room for " + wanted + ": "
-            + e.getMessage());
+        listener.problem("cannot move " + downloads.show(file) + " to " + downloads.show(aside) + " to make room for "
+            + downloads.show(wanted) + ": " + e.getMessage());
       }
     }
     return true;

@@ -102,4 +102,28 @@ public final class Folder {
     return shownRoot.resolve(root.relativize(p)).toString();
   }
 
+  /**
+   * A message with every path inside the folder shown as {@link #show} shows it: files are written under the
+   * folder's real path, which the system's own messages (a failed write, a refused link) name in full.
+   */
+  public String showIn(String message) {
+    if (message == null || root.equals(shownRoot)) return message;
+    String real = root.toString();
+    String given = shownRoot.toString();
+    StringBuilder b = new StringBuilder(message.length());
+    int from = 0;
+    for (int at = message.indexOf(real); at >= 0; at = message.indexOf(real, from)) {
+      int end = at + real.length();
+      // only the whole folder name, not /abs/dir2 for /abs/dir
+      boolean whole = end == message.length() || message.charAt(end) == '/' || !isNameChar(message.charAt(end));
+      b.append(message, from, at).append(whole ? given : real);
+      from = end;
+    }
+    return b.append(message, from, message.length()).toString();
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_';
+  }
+
 }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
-/** Hides the password of a URL wherever a URL is shown: {@code https://user:***@host/}. */
+/**
+ * A URL as it is shown, wherever that is: its password hidden ({@code https://user:***@host/}), and its host as
+ * {@link HostName#shown} (an internationalised name in Unicode unless it could spoof another).
+ */
 public final class Redact {
   private Redact() {}
 
@@ -14,6 +17,10 @@ public final class Redact {
   /** The URL text with any password in its user-info replaced by {@code ***}. */
   public static String url(String url) {
     if (url == null) return null;
+    return HostName.shownIn(withoutPassword(url));
+  }
+
+  private static String withoutPassword(String url) {
     var m = USERINFO.matcher(url);
     if (!m.find()) return unparsed(url);
     String info = m.group(2);

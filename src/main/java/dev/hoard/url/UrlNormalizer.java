@@ -1,6 +1,5 @@
 package dev.hoard.url;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +113,7 @@ public final class UrlNormalizer {
       port = colon < 0 ? "" : hostPort.substring(colon + 1);
       if (!host.chars().allMatch(c -> c < 0x80)) {
         try {
-          host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+          host = HostName.ascii(host);
         } catch (IllegalArgumentException e) {
           return null;
         }

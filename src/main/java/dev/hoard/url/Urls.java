@@ -1,6 +1,5 @@
 package dev.hoard.url;
 
-import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,7 @@ public final class Urls {
   }
 
   /** The text with a non-ASCII host name in its punycode form, which is what goes on the wire. */
-  static String asciiHost(String text) {
+  public static String asciiHost(String text) {
     int start = text.indexOf("://");
     if (start < 0) return text;
     start += 3;
@@ -79,7 +78,7 @@ public final class Urls {
     if (hostPort.chars().allMatch(c -> c < 0x80)) return text;
     int colon = hostPort.lastIndexOf(':');
     String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-    String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    String ascii = HostName.ascii(host);
     String rebuilt = authority.substring(0, at + 1) + ascii + (colon < 0 ? "" : hostPort.substring(colon));
     return text.substring(0, start) + rebuilt + text.substring(end);
   }

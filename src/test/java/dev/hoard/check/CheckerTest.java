@@ -6,18 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.fetch.CookieJar;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.fetch.Netrc;
+import dev.hoard.fetch.Network;
+import dev.hoard.fetch.ProxyConfig;
+import dev.hoard.fetch.Trust;
 import dev.hoard.testing.FakeClock;
 import dev.hoard.testing.RawServer;
+import dev.hoard.testing.TestProxy;
+import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CheckerTest {
   private Sites sites;
@@ -91,6 +102,56 @@ class CheckerTest {
       assertFalse(r.up());
       assertEquals(0, r.http());
       assertTrue(r.error().startsWith("timed out"), r.error());
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void theTimeoutBoundsTheWholeCheckHeadThenGetThenATricklingBody() throws Exception {
+    // the HEAD uses up all but a sliver of the timeout (on the fake clock the check runs by); the GET that follows
+    // then trickles its body a byte at a time for ever, each byte well inside the stall window: only a deadline for
+    // the whole check ends it, within what was left of the timeout
+    Duration timeout = Duration.ofSeconds(30);
+    CountDownLatch closed = new CountDownLatch(1);
+    try (Http own = new Http(new HttpSettings(timeout, "hoard/test", 4, 4));
+        RawServer server = new RawServer((head, out) -> {
+          if (head.startsWith("HEAD")) {
+            clock.advance(timeout.minusMillis(200));
+            RawServer.send(out, ("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(US_ASCII));
+            return;
+          }
+          RawServer.send(out, "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n".getBytes(US_ASCII));
+          try {
+            while (true) RawServer.trickle(out, "x", 20);
+          } catch (IOException gone) {
+            closed.countDown();
+          }
+        })) {
+      CheckResult r = new Checker(new Fetcher(own), 0, Duration.ofSeconds(1), clock).check(URI.create(server.url("/")));
+
+      assertFalse(r.up());
+      assertEquals("timed out (all of it took over 30000 ms)", r.error());
+      assertTrue(closed.await(30, TimeUnit.SECONDS), "the server must see the connection dropped");
+    }
+  }
+
+  @Test
+  void aUnicodeHostIsAskedInPunycodeAndShownInUnicode() throws Exception {
+    // no DNS knows the name: a proxy that does stands in, and what it was asked for is what went on the wire
+    try (RawServer server = new RawServer((head, out) -> RawServer.send(out,
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(US_ASCII)));
+        TestProxy proxy = TestProxy.start().resolve("xn--bcher-kva.example", URI.create(server.url("/")).getPort());
+        Http proxied = new Http(new HttpSettings(Duration.ofSeconds(30), "hoard/test", 4, 4),
+            new Network(ProxyConfig.of(proxy.url(), false, Map.of()), CookieJar.empty(), Trust.system(),
+                Netrc.none()))) {
+      String port = String.valueOf(URI.create(server.url("/")).getPort());
+      CheckResult r = checker(proxied, 0).check(Urls.parseHttp("http://b\u00fccher.example:" + port + "/"));
+
+      assertTrue(r.up(), String.valueOf(r.error()));
+      assertEquals("HEAD http://xn--bcher-kva.example:" + port + "/ HTTP/1.1", proxy.seen().get(0).requestLine());
+      assertTrue(server.requests().get(0).contains("Host: xn--bcher-kva.example:" + port), server.requests().get(0));
+      assertEquals("http://b\u00fccher.example:" + port + "/", r.shownUrl());
     }
   }
 

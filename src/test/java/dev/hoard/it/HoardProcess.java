@@ -47,20 +47,40 @@ final class HoardProcess {
     return startWith(work, List.of("bash", "-c", prelude + "; exec \"$@\"", "bash"), args);
   }
 
-  private static synchronized HoardProcess startWith(Path work, List<String> wrapper, String... args)
-      throws IOException {
+  /**
+   * Starts {@code hoard get ARGS} with the JVM flags and heap of the {@code ./hoard} launcher (no {@code -Xmx}: the
+   * JVM's default), its standard input a pipe the test writes to through {@link #stdin()}.
+   */
+  static HoardProcess startAsLauncherWithStdin(Path work, String... args) throws IOException {
+    List<String> flags = List.of("-XX:+UseParallelGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    return startWith(work, List.of(), flags, ProcessBuilder.Redirect.PIPE, args);
+  }
+
+  private static HoardProcess startWith(Path work, List<String> wrapper, String... args) throws IOException {
+    // a short-lived CLI: the quick JIT tier and a small heap start it fastest on two cores
+    return startWith(work, wrapper, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
+        ProcessBuilder.Redirect.from(new java.io.File("/dev/null")), args);
+  }
+
+  private static synchronized HoardProcess startWith(Path work, List<String> wrapper, List<String> flags,
+      ProcessBuilder.Redirect input, String... args) throws IOException {
     List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // a short-lived CLI: the quick JIT tier and a small heap start it fastest on two cores
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar().toString(), "get"));
+    command.addAll(flags);
+    command.addAll(List.of("-jar", jar().toString(), "get"));
     command.addAll(List.of(args));
     int n = ++runs;
     Path out = work.resolve("hoard-" + n + ".out");
     Path err = work.resolve("hoard-" + n + ".err");
     Process p = new ProcessBuilder(command).directory(work.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectInput(input)
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     return new HoardProcess(p, out, err);
+  }
+
+  /** The process's standard input, when it was started with a pipe there. */
+  java.io.OutputStream stdin() {
+    return process.getOutputStream();
   }
 
   long pid() {

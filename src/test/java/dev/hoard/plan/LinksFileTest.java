@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -148,8 +148,8 @@ class LinksFileTest {
   @Test
   void readsOnlyAsFarAsAsked() {
     // two lines, then a reader that fails the test if asked for a third
-    LinksFile file = new LinksFile(new BufferedReader(new LinesThenExplode("https://example.com/1\n",
-        "# a comment\n", "https://example.com/2\n")), "links.txt");
+    LinksFile file = new LinksFile(new LinesThenExplode("https://example.com/1\n",
+        "# a comment\n", "https://example.com/2\n"), "links.txt");
 
     assertEquals(URI.create("https://example.com/1"), ((Job) file.next()).url());
     assertEquals(URI.create("https://example.com/2"), ((Job) file.next()).url());
@@ -158,7 +158,7 @@ class LinksFileTest {
 
   @Test
   void hasNextIsIdempotentAndNextPastTheEndThrows() {
-    LinksFile file = new LinksFile(new BufferedReader(new StringReader("https://example.com/1\n")), "x");
+    LinksFile file = new LinksFile(utf8("https://example.com/1\n"), "x");
     assertTrue(file.hasNext());
     assertTrue(file.hasNext());
     file.next();
@@ -168,23 +168,53 @@ class LinksFileTest {
 
   @Test
   void aReadErrorNamesTheFileAndLine() {
-    Reader failing = new Reader() {
+    InputStream failing = new InputStream() {
       private boolean served;
 
-      @Override public int read(char[] buf, int off, int len) throws IOException {
-        if (served) throw new IOException("disk on fire");
-        served = true;
-        String s = "https://example.com/1\n";
-        s.getChars(0, s.length(), buf, off);
-        return s.length();
+      @Override public int read() {
+        throw new AssertionError("read byte by byte");
       }
 
-      @Override public void close() {}
+      @Override public int read(byte[] buf, int off, int len) throws IOException {
+        if (served) throw new IOException("disk on fire");
+        served = true;
+        byte[] s = "https://example.com/1\n".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(s, 0, buf, off, s.length);
+        return s.length;
+      }
     };
-    LinksFile file = new LinksFile(new BufferedReader(failing), "links.txt");
+    LinksFile file = new LinksFile(failing, "links.txt");
     file.next();
     UncheckedIOException e = assertThrows(UncheckedIOException.class, file::hasNext);
     assertEquals("links.txt:1: cannot read: disk on fire", e.getMessage());
+  }
+
+  @Test
+  void aLineOfBytesThatAreNotUtf8IsABadLineAndTheOthersRun() {
+    byte[] latin1 = "https://example.com/a\nhttps://example.com/caf\u00e9\nhttps://example.com/b\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    List<LinksFile.Entry> entries = parse(latin1);
+
+    assertEquals(List.of(Job.listed(URI.create("https://example.com/a"), null, null),
+        new LineError("links.txt", 2, LineReader.NOT_UTF8),
+        Job.listed(URI.create("https://example.com/b"), null, null)), entries);
+    String shown = entries.get(1).toString();
+    assertTrue(shown.startsWith("links.txt:2: bytes that are not UTF-8"), shown);
+  }
+
+  @Test
+  void aCommentOfBytesThatAreNotUtf8IsStillAComment() {
+    byte[] latin1 = "# caf\u00e9\n  # r\u00e9sum\u00e9\nhttps://example.com/b\n".getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(List.of(Job.listed(URI.create("https://example.com/b"), null, null)), parse(latin1));
+  }
+
+  @Test
+  void aLineOverTheCapIsABadLineAndTheNextLineRuns() {
+    String huge = "https://example.com/" + "x".repeat(LineReader.MAX_LINE);
+    List<LinksFile.Entry> entries = parse(huge + "\nhttps://example.com/next\n");
+
+    assertEquals(List.of(new LineError("links.txt", 1, "line too long: over 64 KiB"),
+        Job.listed(URI.create("https://example.com/next"), null, null)), entries);
   }
 
   @Test
@@ -196,14 +226,22 @@ class LinksFileTest {
   }
 
   private static List<LinksFile.Entry> parse(String text) {
-    LinksFile file = new LinksFile(new BufferedReader(new StringReader(text)), "links.txt");
+    return parse(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<LinksFile.Entry> parse(byte[] bytes) {
+    LinksFile file = new LinksFile(new ByteArrayInputStream(bytes), "links.txt");
     List<LinksFile.Entry> out = new ArrayList<>();
     file.forEachRemaining(out::add);
     return out;
   }
 
-  /** A reader that hands out the given lines one read at a time and throws when asked for more. */
-  private static final class LinesThenExplode extends Reader {
+  private static InputStream utf8(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A stream that hands out the given lines one read at a time and throws when asked for more. */
+  private static final class LinesThenExplode extends InputStream {
     private final String[] lines;
     private int next;
 
@@ -212,15 +250,17 @@ class LinksFileTest {
     }
 
     @Override
-    public int read(char[] buf, int off, int len) {
-      if (next == lines.length) throw new IllegalStateException("read past line " + next);
-      String line = lines[next++];
-      if (line.length() > len) throw new IllegalArgumentException("buffer too small");
-      line.getChars(0, line.length(), buf, off);
-      return line.length();
+    public int read() {
+      throw new AssertionError("read byte by byte");
     }
 
     @Override
-    public void close() {}
+    public int read(byte[] buf, int off, int len) {
+      if (next == lines.length) throw new IllegalStateException("read past line " + next);
+      byte[] line = lines[next++].getBytes(StandardCharsets.UTF_8);
+      if (line.length > len) throw new IllegalArgumentException("buffer too small");
+      System.arraycopy(line, 0, buf, off, line.length);
+      return line.length;
+    }
   }
 }

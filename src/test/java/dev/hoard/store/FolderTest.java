@@ -172,6 +172,40 @@ class FolderTest {
     assertEquals("b from the server", Files.readString(dir.resolve("b.bin")));
   }
 
+  @Test
+  void messagesNameFilesAsTheFolderWasGivenNotByItsAbsolutePath() throws Exception {
+    // relative to the working directory, as a person types -d dl
+    Path given = Path.of("target", "folder-test-" + System.nanoTime(), "dl");
+    try {
+      Files.createDirectories(given.resolve("a.bin.part"));
+      routes.on("/a.bin", ok("a from the server"));
+
+      Hoard.Result run = Hoard.get(given, "--progress=plain", url(server, "/a.bin")).exits(1);
+
+      run.errContains(given.resolve("a.bin.part").toString());
+      assertFalse(run.err().contains(given.toAbsolutePath().toString()), run.err());
+    } finally {
+      try (Stream<Path> all = Files.walk(given.getParent())) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void showInReplacesTheRealFolderOnlyWhereItIsTheWholeName() throws Exception {
+    Path given = Path.of("target", "folder-test-" + System.nanoTime());
+    try {
+      Folder folder = Folder.open(given);
+      String real = given.toRealPath().toString();
+      assertEquals("cannot write " + given + "/x.part: File too large",
+          folder.showIn("cannot write " + real + "/x.part: File too large"));
+      assertEquals(real + "2/x and " + given, folder.showIn(real + "2/x and " + real));
+      assertEquals("no path here", folder.showIn("no path here"));
+    } finally {
+      Files.deleteIfExists(given);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"file.part.state", "file.part.state.tmp"})
   void aSymbolicLinkUnderAResumeStateNameIsNotWrittenThrough(String sidecar) throws Exception {
