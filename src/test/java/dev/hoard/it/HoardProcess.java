@@ -52,7 +52,8 @@ final class HoardProcess {
    * JVM's default), its standard input a pipe the test writes to through {@link #stdin()}.
    */
   static HoardProcess startAsLauncherWithStdin(Path work, String... args) throws IOException {
-    List<String> flags = List.of("-XX:+UseParallelGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    List<String> flags = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmn24m",
+        "-XX:-UsePerfData", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     return startWith(work, List.of(), flags, ProcessBuilder.Redirect.PIPE, args);
   }
 
