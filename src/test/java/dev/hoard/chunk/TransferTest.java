@@ -60,6 +60,17 @@ class TransferTest {
       throw new java.net.ConnectException("Connection refused");
     };
     List<String> replaced = new ArrayList<>();
+    // the good source answers only once the dead one was given up: else the good connections could take every piece
+    // before a dead one asks for its first, and the case would not be tried
+    CountDownLatch deadGivenUp = new CountDownLatch(1);
+    good.fault = (start, end, attempt) -> {
+      try {
+        deadGivenUp.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new java.io.InterruptedIOException();
+      }
+      return null;
+    };
     // two sources handed out in turn; the dead one is dropped at its first failure for good
     Sources two = new Sources() {
       private final java.util.Deque<Source> turns = new java.util.ArrayDeque<>(List.of(good, dead, good, dead));
@@ -78,6 +89,7 @@ class TransferTest {
       public synchronized Source replace(Source source, IOException failure) {
         replaced.add(failure.getMessage());
         deadDropped = true;
+        deadGivenUp.countDown();
         return source == dead ? good : null;
       }
     };
