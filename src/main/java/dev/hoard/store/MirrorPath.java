@@ -27,7 +27,7 @@ import java.util.Locale;
  *   <tr><td>{@code http://[::1]:8080/x}</td><td>{@code [::1]:8080/x}</td></tr>
  *   <tr><td>{@code http://h/page.php?a=1&b=2}</td><td>{@code h/page.php@a=1&b=2}</td></tr>
  *   <tr><td>{@code http://h/?q=a/b}</td><td>{@code h/index.html@q=a%2Fb.html}</td></tr>
- *   <tr><td>{@code http://h/s.css?v=2}</td><td>{@code h/s.css@v=2.css} (the type a browser goes by stays last)</td></tr>
+ *   <tr><td>{@code http://h/s.css?v=2}</td><td>{@code h/s.css@v=2.css} (the type stays last)</td></tr>
  *   <tr><td>{@code http://h/caf%C3%A9%20menu.html}</td><td>{@code h/café menu.html}</td></tr>
  *   <tr><td>{@code http://h/%E9t%E9.txt} (Latin-1 bytes)</td><td>{@code h/%E9t%E9.txt}</td></tr>
  *   <tr><td>{@code http://h/a/../../../etc/passwd}</td><td>{@code h/etc/passwd}</td></tr>

@@ -172,7 +172,7 @@ class ChunkedDownloadTest {
 
     Hoard.Result run = get(url("/file"), "-x", "4", "-k", "16K", "--retries=2");
 
-    // the contract's answer to a compressing server: one plain stream, and the file is the server's bytes
+    // the documented answer to a compressing server (docs/get.md): one plain stream, and the file is the server's bytes
     assertEquals(0, run.code(), run.err());
     assertTrue(run.err().contains("compressed"), run.err());
     assertFileHolds("file", data);

@@ -135,7 +135,7 @@ class NamesTest {
     }
   }
 
-  /** The record's path, resolved against the working directory as the contract says. */
+  /** The record's path, resolved against the working directory, as docs/output.md describes --json paths. */
   static Path pathOf(Map<String, Object> record) {
     return Path.of((String) record.get("path")).toAbsolutePath().normalize();
   }
