@@ -31,6 +31,7 @@ import java.util.function.Function;
 final class Mirrors implements Sources {
   /** One URL of the file; once the transfer starts, a source of its byte ranges. */
   static final class Mirror implements Source {
+    private final Mirrors of;
     private final URI url;
     private final String shown;
     private final HomeHeaders home;
@@ -41,7 +42,8 @@ final class Mirrors implements Sources {
     /** Connections fetching from it now; guarded by the {@link Mirrors}. */
     private int assigned;
 
-    private Mirror(URI url, HomeHeaders home, RemoteFile earlier) {
+    private Mirror(Mirrors of, URI url, HomeHeaders home, RemoteFile earlier) {
+      this.of = of;
       this.url = url;
       this.shown = Redact.url(url);
       this.home = home;
@@ -70,7 +72,10 @@ final class Mirrors implements Sources {
 
     @Override
     public Duration retryDelay(IOException failure, int attempt) throws IOException {
-      return dropped ? null : requests.retryDelay(failure, attempt);
+      if (dropped) return null;
+      // refused, or no such host, while another mirror serves the file: dropped now, or its piece would wait for it
+      if (Failure.unreachable(failure) && of.several()) return null;
+      return requests.retryDelay(failure, attempt);
     }
 
     /** The version known here now: learned in this run, else remembered from an earlier one; null if none. */
@@ -98,7 +103,7 @@ final class Mirrors implements Sources {
    */
   Mirrors(List<URI> urls, Function<URI, HomeHeaders> homes, Function<String, RemoteFile> earlier,
       Consumer<String> problems, ConnectionBudget budget) {
-    for (URI u : urls) all.add(new Mirror(u, homes.apply(u), earlier.apply(Redact.url(u))));
+    for (URI u : urls) all.add(new Mirror(this, u, homes.apply(u), earlier.apply(Redact.url(u))));
     this.download = all.get(0).shown;
     this.problems = problems;
     this.budget = budget;

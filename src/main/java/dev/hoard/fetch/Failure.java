@@ -39,6 +39,14 @@ public final class Failure {
     return t.getClass().getSimpleName() + ": " + message(t);
   }
 
+  /**
+   * Whether the host could not be reached at all: it refused the connection, its name is unknown, or there is no
+   * route to it. Another try soon rarely helps; another mirror does.
+   */
+  public static boolean unreachable(Throwable t) {
+    return t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException;
+  }
+
   private static String message(Throwable t) {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }

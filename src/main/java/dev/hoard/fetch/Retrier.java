@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Tries a request again after a failure another attempt may fix, as {@link Backoff} decides, waiting on the run's
@@ -34,12 +35,19 @@ public final class Retrier {
   private final Clock clock;
   private final StopSignal stop;
   private final Observer observer;
+  /** Failures not tried again, whatever the backoff says. */
+  private final Predicate<IOException> noRetry;
 
   public Retrier(Backoff backoff, Clock clock, StopSignal stop, Observer observer) {
+    this(backoff, clock, stop, observer, failure -> false);
+  }
+
+  private Retrier(Backoff backoff, Clock clock, StopSignal stop, Observer observer, Predicate<IOException> noRetry) {
     this.backoff = backoff;
     this.clock = clock;
     this.stop = stop;
     this.observer = observer;
+    this.noRetry = noRetry;
   }
 
   /** Runs {@code attempt} until it succeeds, fails for good or the run stops; the last failure is thrown. */
@@ -62,7 +70,7 @@ public final class Retrier {
    * @throws GiveUpException when the server asks for a wait longer than hoard honours
    */
   public Duration delay(URI url, IOException failure, int attempt) throws GiveUpException {
-    if (stop.stopped()) return null;
+    if (stop.stopped() || noRetry.test(failure)) return null;
     Duration wait = backoff.delay(failure, attempt);
     if (wait != null) observer.retrying(url, failure, attempt, backoff.retries() + 1, wait);
     return wait;
@@ -75,7 +83,12 @@ public final class Retrier {
 
   /** The same retries, each told to {@code other}: one download's own observer. */
   public Retrier observed(Observer other) {
-    return new Retrier(backoff, clock, stop, other);
+    return new Retrier(backoff, clock, stop, other, noRetry);
+  }
+
+  /** The same retries, except that a failure {@code giveUp} accepts is final at once (one mirror among others). */
+  public Retrier givingUpAtOnceOn(Predicate<IOException> giveUp) {
+    return new Retrier(backoff, clock, stop, observer, noRetry.or(giveUp));
   }
 
   public Clock clock() {

@@ -120,6 +120,8 @@ class MirroredDownloadTest {
     assertFileHolds("file.bin", data);
     run.errContains("mirror " + dead + " dropped: connection refused",
         "mirror " + urlC + " dropped: server copy changed (length " + data.length + " became " + (data.length + 1));
+    assertFalse(run.err().contains(dead + ": connection refused; attempt"),
+        "a mirror that refuses, while others are left, is dropped without retries:\n" + run.err());
     assertEquals(1, c.log().size(), "a mirror of another size is not asked again: " + logs());
     Map<String, Object> record = run.records().get(0);
     assertEquals(dead, record.get("url"), "the download is reported under its first URL");
