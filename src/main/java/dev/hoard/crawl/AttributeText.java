@@ -47,6 +47,13 @@ final class AttributeText {
     return new AttributeText(value.toString(), exact);
   }
 
+  /** A value that is its own raw text: each offset maps to itself. */
+  static AttributeText plain(String value) {
+    int[] offsets = new int[value.length() + 1];
+    for (int i = 0; i < offsets.length; i++) offsets[i] = i;
+    return new AttributeText(value, offsets);
+  }
+
   String value() {
     return value;
   }

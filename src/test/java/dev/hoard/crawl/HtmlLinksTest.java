@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlLinksTest {
   static final URI PAGE = URI.create("http://h.test/docs/page.html");
@@ -194,5 +195,17 @@ class HtmlLinksTest {
   void leavesOutAnAttributeWhoseRawTextDoesNotReadAsItsValue() {
     // never the case with jsoup's ranges; the guard is what keeps a wrong range from corrupting a page
     assertNull(AttributeText.of("a&amp;b", "a&b-changed"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "<a href='a.html?x=1&amp;y=2#sec&#116;ion'>a</a><img src=i.png srcset='s1.png 1x, s&#50;.png 2x'>",
+      "<div style=\"background: url('bg&#46;png')\"></div><style>@import 'x.css'; p { background: url(p.png) }</style>",
+      "<meta http-equiv=refresh content='5; url=next.html'><link rel=stylesheet href=/s.css><base href=/b/>"
+          + "<a href=rel.html>r</a>",
+      "<svg><image xlink:href=pic.svg /><use href=#local /></svg><video src=v.mp4 poster=p.jpg></video>",
+      "<a href='  spaced.html  '>x</a><a href='mailto:x@h'>m</a><a href=''>e</a><a href='#top'>t</a>"})
+  void findsWithoutPositionsTheLinksFoundWithThem(String html) {
+    assertEquals(HtmlLinks.spots(html, PAGE).stream().map(LinkSpot::link).toList(), HtmlLinks.find(html, PAGE));
   }
 }
