@@ -5,6 +5,7 @@ import java.net.IDN;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Internationalised host names, both ways: the punycode form that goes on the wire (connection, {@code Host}
@@ -70,19 +71,26 @@ public final class HostName {
    * The URL text with its host {@link #shown}: {@code http://xn--bcher-kva.example/f} → {@code http://bücher.example/f}.
    */
   static String shownIn(String url) {
+    return withHost(url, HostName::shown);
+  }
+
+  /**
+   * {@code url} with its host (after {@code ://} and any user info, before the port, path, query or fragment) made
+   * over by {@code change}; the text as it is when it has no host or an IPv6 literal, or the host does not change.
+   */
+  static String withHost(String url, UnaryOperator<String> change) {
     int start = url.indexOf("://");
     if (start < 0) return url;
     start += 3;
     int end = start;
     while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
-    int hostStart = url.lastIndexOf('@', end - 1) + 1;
-    if (hostStart < start) hostStart = start;
+    int hostStart = Math.max(start, url.lastIndexOf('@', end - 1) + 1);
     if (hostStart < end && url.charAt(hostStart) == '[') return url;
     int colon = url.indexOf(':', hostStart);
     int hostEnd = colon < 0 || colon > end ? end : colon;
     String host = url.substring(hostStart, hostEnd);
-    String shown = shown(host);
-    return shown.equals(host) ? url : url.substring(0, hostStart) + shown + url.substring(hostEnd);
+    String changed = change.apply(host);
+    return changed.equals(host) ? url : url.substring(0, hostStart) + changed + url.substring(hostEnd);
   }
 
   // the mixes a single writing system uses (Unicode TS #39, "highly restrictive"); Latin may join each of them

@@ -67,20 +67,7 @@ public final class Urls {
 
   /** The text with a non-ASCII host name in its punycode form, which is what goes on the wire. */
   public static String asciiHost(String text) {
-    int start = text.indexOf("://");
-    if (start < 0) return text;
-    start += 3;
-    int end = start;
-    while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) end++;
-    String authority = text.substring(start, end);
-    int at = authority.lastIndexOf('@');
-    String hostPort = authority.substring(at + 1);
-    if (hostPort.chars().allMatch(c -> c < 0x80)) return text;
-    int colon = hostPort.lastIndexOf(':');
-    String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-    String ascii = HostName.ascii(host);
-    String rebuilt = authority.substring(0, at + 1) + ascii + (colon < 0 ? "" : hostPort.substring(colon));
-    return text.substring(0, start) + rebuilt + text.substring(end);
+    return HostName.withHost(text, HostName::ascii);
   }
 
   /**
