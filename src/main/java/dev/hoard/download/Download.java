@@ -226,10 +226,8 @@ final class Download {
       Mirrors.Mirror m = mirrors.first();
       Probe probe;
       try {
-        // while another mirror is left, one that cannot be reached is dropped at once: its retries would only wait
-        Retrier tries = mirrors.several() ? retrier.givingUpAtOnceOn(Failure::unreachable) : retrier;
-        probe = Probe.send(shared.fetcher, tries, m.url(), m.home(), plan.knew(m.shown()), plan.firstMissing(),
-            localTime);
+        probe = Probe.send(shared.fetcher, mirrors.retrying(retrier), m.url(), m.home(), plan.knew(m.shown()),
+            plan.firstMissing(), localTime);
       } catch (IOException e) {
         if (shared.stop().stopped() || !mirrors.drop(m, Failure.describe(e))) throw e;
         continue;

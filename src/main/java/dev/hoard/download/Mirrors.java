@@ -31,7 +31,6 @@ import java.util.function.Function;
 final class Mirrors implements Sources {
   /** One URL of the file; once the transfer starts, a source of its byte ranges. */
   static final class Mirror implements Source {
-    private final Mirrors of;
     private final URI url;
     private final String shown;
     private final HomeHeaders home;
@@ -42,8 +41,7 @@ final class Mirrors implements Sources {
     /** Connections fetching from it now; guarded by the {@link Mirrors}. */
     private int assigned;
 
-    private Mirror(Mirrors of, URI url, HomeHeaders home, RemoteFile earlier) {
-      this.of = of;
+    private Mirror(URI url, HomeHeaders home, RemoteFile earlier) {
       this.url = url;
       this.shown = Redact.url(url);
       this.home = home;
@@ -72,10 +70,7 @@ final class Mirrors implements Sources {
 
     @Override
     public Duration retryDelay(IOException failure, int attempt) throws IOException {
-      if (dropped) return null;
-      // refused, or no such host, while another mirror serves the file: dropped now, or its piece would wait for it
-      if (Failure.unreachable(failure) && of.several()) return null;
-      return requests.retryDelay(failure, attempt);
+      return dropped ? null : requests.retryDelay(failure, attempt);
     }
 
     /** The version known here now: learned in this run, else remembered from an earlier one; null if none. */
@@ -103,7 +98,7 @@ final class Mirrors implements Sources {
    */
   Mirrors(List<URI> urls, Function<URI, HomeHeaders> homes, Function<String, RemoteFile> earlier,
       Consumer<String> problems, ConnectionBudget budget) {
-    for (URI u : urls) all.add(new Mirror(this, u, homes.apply(u), earlier.apply(Redact.url(u))));
+    for (URI u : urls) all.add(new Mirror(u, homes.apply(u), earlier.apply(Redact.url(u))));
     this.download = all.get(0).shown;
     this.problems = problems;
     this.budget = budget;
@@ -134,6 +129,14 @@ final class Mirrors implements Sources {
   }
 
   /**
+   * {@code retrier} as the requests to these mirrors use it: while another mirror is left, one that cannot be reached
+   * (refused, no such host) is not tried again but dropped, or the piece it holds would wait through its retries.
+   */
+  Retrier retrying(Retrier retrier) {
+    return all.size() == 1 ? retrier : retrier.givingUpAtOnceOn(failure -> Failure.unreachable(failure) && several());
+  }
+
+  /**
    * Makes each mirror left a source of byte ranges of the file the probe found: the one that answered the probe (the
    * first one left) as it answered, each other one by the length alone, or with what an earlier run learned of it.
    */
@@ -144,7 +147,7 @@ final class Mirrors implements Sources {
       RemoteFile known = m == first ? probed
           : new RemoteFile(probed.length(), true, m.earlier == null ? null : m.earlier.etag(),
               m.earlier == null ? null : m.earlier.lastModified());
-      m.requests = new RangeRequests(fetcher, retrier, m.url, m.home, known);
+      m.requests = new RangeRequests(fetcher, retrying(retrier), m.url, m.home, known);
     }
   }
 
