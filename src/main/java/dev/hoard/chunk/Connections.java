@@ -2,10 +2,9 @@ package dev.hoard.chunk;
 
 /**
  * The {@code -x} setting: a fixed number of range requests per file, or {@code auto}, which opens more while each
- * step still adds throughput, up to {@value #AUTO_MAX}.
+ * step still adds throughput (the run's concurrency policy says how many, and how fast).
  */
 public record Connections(int fixed) {
-  public static final int AUTO_MAX = 16;
   public static final Connections AUTO = new Connections(0);
 
   public Connections {
@@ -19,11 +18,6 @@ public record Connections(int fixed) {
 
   public boolean auto() {
     return fixed == 0;
-  }
-
-  /** The most connections one file may use. */
-  public int max() {
-    return auto() ? AUTO_MAX : fixed;
   }
 
   @Override

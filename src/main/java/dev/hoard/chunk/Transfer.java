@@ -10,28 +10,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
-import java.util.function.IntUnaryOperator;
 import java.util.function.LongConsumer;
 
 /**
  * One file's inner pool: runs {@link PieceWorker}s over a {@link PieceTable} until the file is whole, a piece fails
- * for good, or the run is stopped. With {@code -x auto} it opens more connections while each step adds throughput.
+ * for good, or the run is stopped. It measures what each step of its {@link Growth} wrote, and opens the connections
+ * the growth asks for.
  */
 public final class Transfer {
   /**
    * What one transfer needs from its surroundings: the {@code sources} its connections fetch from (one server, or the
-   * mirrors of the file); {@code room} answers, for the connections a transfer holds, how many more it may open now
-   * (with {@code -x auto}).
+   * mirrors of the file).
    */
   public record Setup(Sources sources, Sink sink, RateLimiter limiter, Clock clock, LongConsumer progress,
-      IntConsumer pieces, ExecutorService workers, IntUnaryOperator room) {}
+      IntConsumer pieces, ExecutorService workers) {}
 
   /** How a transfer ended. */
   public enum End { COMPLETE, FAILED, STOPPED }
-
-  static final int AUTO_START = 8;
-  static final int AUTO_MAX = Connections.AUTO_MAX;
-  static final long AUTO_STEP_NANOS = 150_000_000L;
 
   private final PieceTable table;
   private final Setup setup;
@@ -50,9 +45,9 @@ public final class Transfer {
    * Runs the pool and waits for it. {@code firstBody}, when not null, is an open response streaming bytes from the
    * first missing byte on (the probe), and becomes the first worker's first piece.
    *
-   * @param connections a fixed number of connections, or auto
+   * @param growth how many connections to start with, and how many more after each step
    */
-  public End run(Source.Body firstBody, Connections connections) throws InterruptedException {
+  public End run(Source.Body firstBody, Growth growth) throws InterruptedException {
     if (table.pieceCount() <= 1 && !table.splittable()) {
       // one piece too small to share: this thread fetches it, no pool thread is worth starting
       if (firstBody != null) open.add(firstBody);
@@ -60,8 +55,11 @@ public final class Transfer {
       new PieceWorker(this, first, firstBody, table.length()).run();
       return outcome();
     }
-    // auto starts a few connections, and no more than it has room for (a worker waiting for one would idle)
-    int target = !connections.auto() ? connections.fixed() : Math.min(AUTO_START, 1 + Math.max(0, setup.room().applyAsInt(1)));
+    // the first step counts from before the connections open: the time they take to open is part of it
+    long step = growth.stepNanos();
+    long lastBytes = table.written();
+    long lastTime = setup.clock().nanoTime();
+    int target = growth.start();
     int started = 0;
     if (firstBody != null) {
       open.add(firstBody);
@@ -70,30 +68,18 @@ public final class Transfer {
       started++;
     }
     for (; started < target; started++) start(new PieceWorker(this, null, null, 0));
-    long lastBytes = table.written();
-    long lastTime = setup.clock().nanoTime();
-    double lastRate = -1;
-    int step = started;
+    // a transfer that never grows wakes only when a worker ends
+    long wait = step == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(step));
     synchronized (done) {
       while (running.get() > 0) {
-        done.wait(connections.auto() ? AUTO_STEP_NANOS / 1_000_000 : 0);
+        done.wait(wait);
         long now = setup.clock().nanoTime();
-        if (!connections.auto() || stopped || running.get() == 0 || step >= AUTO_MAX || now - lastTime < AUTO_STEP_NANOS) {
-          continue;
-        }
-        double rate = (table.written() - lastBytes) / (double) (now - lastTime);
-        lastBytes = table.written();
+        if (step == 0 || stopped || running.get() == 0 || now - lastTime < step) continue;
+        long written = table.written();
+        int more = growth.more((written - lastBytes) / (double) (now - lastTime));
+        lastBytes = written;
         lastTime = now;
-        // double the connections while the last doubling still bought at least 15% more throughput
-        if (lastRate >= 0 && rate < lastRate * 1.15) {
-          step = AUTO_MAX;
-          continue;
-        }
-        int more = Math.min(Math.min(AUTO_MAX, step * 2) - step, setup.room().applyAsInt(step));
-        if (more <= 0) continue;
         for (int i = 0; i < more; i++) start(new PieceWorker(this, null, null, 0));
-        step += more;
-        lastRate = rate;
       }
     }
     return outcome();

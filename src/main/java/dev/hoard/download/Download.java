@@ -86,9 +86,9 @@ final class Download {
   }
 
   Landed run(String relative) throws LocalFailure {
-    List<ConnectionBudget.Registration> active = new ArrayList<>();
+    List<ConcurrencyPolicy.Registration> active = new ArrayList<>();
     try {
-      for (URI origin : Mirrors.origins(job.urls())) active.add(shared.budget.active(origin));
+      for (URI origin : Mirrors.origins(job.urls())) active.add(shared.policy.active(origin));
       boolean mayRename = shared.options.contentDisposition();
       while (true) {
         Landed landed = runAt(relative, mayRename);
@@ -99,7 +99,7 @@ final class Download {
         if (offerTaken) mayRename = false;
       }
     } finally {
-      active.forEach(ConnectionBudget.Registration::close);
+      active.forEach(ConcurrencyPolicy.Registration::close);
     }
   }
 
@@ -181,7 +181,7 @@ final class Download {
     if (plan.discard()) PartFile.discard(target);
     else if (plan.dropState()) statePath.toFile().delete();
 
-    Mirrors mirrors = new Mirrors(job.urls(), homes, plan::knew, shared.listener::problem, shared.budget);
+    Mirrors mirrors = new Mirrors(job.urls(), homes, plan::knew, shared.listener::problem, shared.policy);
     Probe probe = probe(mirrors, plan);
     if (localTime != null && !newer(probe)) {
       probe.response().abort();
@@ -299,7 +299,7 @@ final class Download {
 
   private Landed chunkedOwning(Path target, Probe probe, List<ByteRange> done, Mirrors mirrors) throws IOException {
     RemoteFile remote = probe.remote();
-    PieceTable table = new PieceTable(remote.length(), shared.options.connections().max(), shared.options.minChunk(),
+    PieceTable table = new PieceTable(remote.length(), shared.policy.maxConnectionsPerFile(), shared.options.minChunk(),
         done);
     mirrors.start(remote, shared.fetcher, retrier);
     ResumeState state = new ResumeState(shown, remote.length(), remote.etag(), remote.lastModified(), done);
@@ -311,13 +311,13 @@ final class Download {
     if (stateful) saver.saveNow();
     try (PartFile part = PartFile.open(target, done.isEmpty(), shown)) {
       Transfer transfer = new Transfer(table, new Transfer.Setup(mirrors, part, shared.limiter, Clock.SYSTEM,
-          this::progress, n -> shared.listener.pieces(id, n), shared.workers, mirrors::room));
+          this::progress, n -> shared.listener.pieces(id, n), shared.workers));
       // a file too small for a state has no state to keep up to date
       ScheduledFuture<?> tick = stateful
           ? shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS) : null;
       Transfer.End end;
       try (StopSignal.Registration unregister = shared.stop().onStop(transfer::stop)) {
-        end = transfer.run(probe.body(), shared.options.connections());
+        end = transfer.run(probe.body(), shared.policy.growth(mirrors::room));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         transfer.stop();

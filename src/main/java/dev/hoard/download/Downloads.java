@@ -28,7 +28,7 @@ import java.util.function.Function;
 
 /**
  * The downloads of one run and what they share: the options, the fetcher and its retries, the folder, the report,
- * the rate limiter, the connection budget, the threads of the inner pools and the resume-state timer.
+ * the rate limiter, the concurrency policy, the threads of the inner pools and the resume-state timer.
  */
 public final class Downloads implements AutoCloseable {
   final DownloadOptions options;
@@ -37,21 +37,21 @@ public final class Downloads implements AutoCloseable {
   final Folder folder;
   final Listener listener;
   final RateLimiter limiter;
-  final ConnectionBudget budget;
+  final ConcurrencyPolicy policy;
   final ExecutorService workers;
   final ScheduledExecutorService stateTimer;
   /** Bytes that landed in this run, in every download: the summary's "downloaded". */
   final LongAdder transferred = new LongAdder();
 
   public Downloads(DownloadOptions options, Fetcher fetcher, Retrier retrier, Folder folder, Listener listener,
-      RateLimiter limiter, ConnectionBudget budget) {
+      RateLimiter limiter, ConcurrencyPolicy policy) {
     this.options = options;
     this.fetcher = fetcher;
     this.retrier = retrier;
     this.folder = folder;
     this.listener = listener;
     this.limiter = limiter;
-    this.budget = budget;
+    this.policy = policy;
     // bounded by the pools: at most -j downloads each running at most its connections; idle threads end after 30 s
     this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         Threads.daemon("hoard-piece"));

@@ -88,7 +88,7 @@ final class Mirrors implements Sources {
   private final String download;
   private final List<Mirror> all = new ArrayList<>();
   private final Consumer<String> problems;
-  private final ConnectionBudget budget;
+  private final ConcurrencyPolicy policy;
 
   /**
    * @param urls the file's URLs, the one that names it first
@@ -97,11 +97,11 @@ final class Mirrors implements Sources {
    * @param problems where the message of a dropped mirror goes
    */
   Mirrors(List<URI> urls, Function<URI, HomeHeaders> homes, Function<String, RemoteFile> earlier,
-      Consumer<String> problems, ConnectionBudget budget) {
+      Consumer<String> problems, ConcurrencyPolicy policy) {
     for (URI u : urls) all.add(new Mirror(u, homes.apply(u), earlier.apply(Redact.url(u))));
     this.download = all.get(0).shown;
     this.problems = problems;
-    this.budget = budget;
+    this.policy = policy;
   }
 
   /** The first mirror still in use, in the order of the line. */
@@ -173,11 +173,11 @@ final class Mirrors implements Sources {
   }
 
   /**
-   * How many more connections the download may open now, holding {@code held} ({@code -x auto}): what the connection
-   * budget leaves for each host still in use, added up.
+   * How many more connections the download may open now, holding {@code held} ({@code -x auto}): what the concurrency
+   * policy leaves for each host still in use, added up.
    */
   synchronized int room(int held) {
-    if (!several()) return budget.room(first().url, held);
+    if (!several()) return policy.room(first().url, held);
     Map<Origin, Mirror> byOrigin = new LinkedHashMap<>();
     Map<Origin, Integer> heldBy = new LinkedHashMap<>();
     for (Mirror m : all) {
@@ -186,7 +186,7 @@ final class Mirrors implements Sources {
       heldBy.merge(Origin.of(m.url), m.assigned, Integer::sum);
     }
     int room = 0;
-    for (var e : byOrigin.entrySet()) room += Math.max(0, budget.room(e.getValue().url, heldBy.get(e.getKey())));
+    for (var e : byOrigin.entrySet()) room += Math.max(0, policy.room(e.getValue().url, heldBy.get(e.getKey())));
     return room;
   }
 

@@ -1,7 +1,7 @@
 package dev.hoard.queue;
 
 import dev.hoard.chunk.RateLimiter;
-import dev.hoard.download.ConnectionBudget;
+import dev.hoard.download.ConcurrencyPolicy;
 import dev.hoard.download.Downloads;
 import dev.hoard.fetch.Backoff;
 import dev.hoard.fetch.Fetcher;
@@ -58,27 +58,28 @@ public final class Run {
       listener.close();
       return new Result(new Summary(0, 0, 0, 0, 0), false, e, false);
     }
-    int poolSize = ConnectionBudget.poolSize(options.jobs(), options.download().connections(), options.maxPerHost());
-    HttpSettings settings = new HttpSettings(options.timeout(), options.userAgent(), options.maxPerHost(), poolSize);
+    ConcurrencyPolicy policy = new ConcurrencyPolicy(options.jobs(), options.download().connections(),
+        options.maxPerHost());
+    HttpSettings settings = new HttpSettings(options.timeout(), options.userAgent(), policy.maxPerHost(),
+        policy.poolSize());
     Backoff backoff = new Backoff(options.retries(), options.retryWait(), Duration.ofSeconds(30),
         () -> ThreadLocalRandom.current().nextDouble());
     StopSignal stop = new StopSignal();
     AtomicBoolean interrupted = new AtomicBoolean();
-    ConnectionBudget budget = new ConnectionBudget(options.maxPerHost());
     try (Http http = new Http(settings, options.network())) {
       Fetcher fetcher = new Fetcher(http, requests);
-      budget.watch(http);
+      policy.watch(http);
       RateLimiter limiter = new RateLimiter(options.limitRate(), Clock.SYSTEM);
       stop.onStop(fetcher::cancelPending);
       stop.onStop(limiter::release);
       Retrier retrier = new Retrier(backoff, Clock.SYSTEM, stop, Retrier.Observer.NONE);
-      try (Downloads downloads = new Downloads(options.download(), fetcher, retrier, folder, listener, limiter, budget)) {
+      try (Downloads downloads = new Downloads(options.download(), fetcher, retrier, folder, listener, limiter, policy)) {
         onInterrupt.accept(() -> {
           interrupted.set(true);
           stop.stop();
         });
         Scheduler.Crawl crawl = options.crawl().map(c -> Crawling.create(fetcher, listener, c, folder.root())).orElse(null);
-        Scheduler.Tally tally = new Scheduler(options, downloads, listener, stop, crawl).run(entries);
+        Scheduler.Tally tally = new Scheduler(options, policy, downloads, listener, stop, crawl).run(entries);
         return new Result(tally.summary(), tally.badLines(), tally.localFailure(), interrupted.get());
       }
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.hoard.queue;
 
+import dev.hoard.download.ConcurrencyPolicy;
 import dev.hoard.download.Downloads;
 import dev.hoard.download.Landed;
 import dev.hoard.download.Naming;
@@ -31,15 +32,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outer pool ({@code -j}): pulls jobs from the links file as it streams and from the crawl, drops duplicates and
- * other shards, gives each a distinct file name in list order, runs at most {@code -j} downloads at once, collects
- * their results and takes the links that crawled pages yield.
+ * other shards, gives each a distinct file name in list order, runs each once the concurrency policy gives it a slot,
+ * collects their results and takes the links that crawled pages yield.
  */
 final class Scheduler {
   /** What a finished page adds to the run, with {@code -r}. */
@@ -93,6 +93,7 @@ final class Scheduler {
   private static final String INTERRUPTED = "interrupted";
 
   private final RunOptions options;
+  private final ConcurrencyPolicy policy;
   private final Downloads downloads;
   private final Listener listener;
   private final StopSignal stop;
@@ -119,8 +120,10 @@ final class Scheduler {
   private volatile LocalFailure localFailure;
   private long badLines;
 
-  Scheduler(RunOptions options, Downloads downloads, Listener listener, StopSignal stop, Crawl crawl) {
+  Scheduler(RunOptions options, ConcurrencyPolicy policy, Downloads downloads, Listener listener, StopSignal stop,
+      Crawl crawl) {
     this.options = options;
+    this.policy = policy;
     this.downloads = downloads;
     this.listener = listener;
     this.stop = stop;
@@ -139,9 +142,7 @@ final class Scheduler {
 
   Tally run(Iterator<LinksFile.Entry> entries) throws InterruptedException {
     long start = System.nanoTime();
-    int jobs = options.jobs();
-    Semaphore slots = new Semaphore(jobs);
-    ExecutorService outer = Executors.newFixedThreadPool(jobs, Threads.daemon("hoard-job"));
+    ExecutorService outer = Executors.newFixedThreadPool(policy.jobs(), Threads.daemon("hoard-job"));
     try {
       while (!stop.stopped()) {
         Object next = events.poll();
@@ -199,9 +200,9 @@ final class Scheduler {
           record(ids.incrementAndGet(), failure(job, "no safe file name: " + e.getMessage()));
           continue;
         }
-        slots.acquire();
+        policy.acquireSlot();
         if (stop.stopped()) {
-          slots.release();
+          policy.releaseSlot();
           break;
         }
         inFlight.incrementAndGet();
@@ -213,7 +214,7 @@ final class Scheduler {
           } finally {
             running.remove(name);
             inFlight.decrementAndGet();
-            slots.release();
+            policy.releaseSlot();
             events.add(WAKE);
           }
         });

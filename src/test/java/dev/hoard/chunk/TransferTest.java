@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 8, 16 * 1024), source, sink);
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(8)));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Growth.fixed(8)));
 
     assertArrayEquals(data, sink.bytes);
     assertEquals(data.length, progress.get());
@@ -95,9 +97,9 @@ class TransferTest {
     };
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = new Transfer(new PieceTable(data.length, 4, K), new Transfer.Setup(two, sink,
-        new RateLimiter(0, clock), clock, progress::addAndGet, n -> { }, workers, held -> 64));
+        new RateLimiter(0, clock), clock, progress::addAndGet, n -> { }, workers));
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(4)));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Growth.fixed(4)));
 
     assertArrayEquals(data, sink.bytes);
     assertFalse(replaced.isEmpty(), "the dead source was never given up");
@@ -114,7 +116,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 4, K), source, sink);
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(new MemoryBody(data, 0, data.length), Connections.of(4)));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(new MemoryBody(data, 0, data.length), Growth.fixed(4)));
 
     assertArrayEquals(data, sink.bytes);
     for (long[] r : source.opened()) assertTrue(r[0] > 0, "asked again for bytes the probe streams: " + source.show());
@@ -129,7 +131,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 4, K), source, sink);
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(4)));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Growth.fixed(4)));
 
     assertArrayEquals(data, sink.bytes);
     assertEquals(1, source.count(2 * K), source.show());
@@ -146,7 +148,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
 
     assertEquals(Transfer.End.COMPLETE, transfer(new PieceTable(data.length, 1, 1 << 20), source, sink)
-        .run(null, Connections.of(1)));
+        .run(null, Growth.fixed(1)));
     assertArrayEquals(data, sink.bytes);
   }
 
@@ -158,7 +160,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
 
     assertEquals(Transfer.End.FAILED, transfer(new PieceTable(data.length, 1, 1 << 20), source, sink)
-        .run(null, Connections.of(1)));
+        .run(null, Growth.fixed(1)));
     assertEquals(4, source.opened().size(), "the first attempt and three retries: " + source.show());
   }
 
@@ -172,7 +174,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 1, K), source, sink);
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(1)), String.valueOf(transfer.failure()));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Growth.fixed(1)), String.valueOf(transfer.failure()));
 
     assertArrayEquals(data, sink.bytes);
     assertEquals("[0,65536) [1000,65536) ", source.show());
@@ -192,7 +194,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 1, K), source, sink);
 
-    assertEquals(Transfer.End.FAILED, transfer.run(null, Connections.of(1)));
+    assertEquals(Transfer.End.FAILED, transfer.run(null, Growth.fixed(1)));
 
     assertTrue(transfer.failure().getMessage().contains("closed early"), transfer.failure().getMessage());
   }
@@ -206,7 +208,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 1, K), source, sink);
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(1)));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Growth.fixed(1)));
 
     assertArrayEquals(data, sink.bytes);
     assertTrue(clock.slept >= Duration.ofMinutes(10).toNanos(), "slept " + clock.slept + " ns on the fake clock");
@@ -224,7 +226,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 4, K), source, sink);
 
-    assertEquals(Transfer.End.FAILED, transfer.run(null, Connections.of(4)));
+    assertEquals(Transfer.End.FAILED, transfer.run(null, Growth.fixed(4)));
 
     assertEquals("404 Not Found", transfer.failure().getMessage());
     assertEquals(1, source.count(K), source.show());
@@ -240,7 +242,7 @@ class TransferTest {
     };
     Transfer transfer = transfer(new PieceTable(data.length, 4, K), source, full);
 
-    assertEquals(Transfer.End.FAILED, transfer.run(null, Connections.of(4)));
+    assertEquals(Transfer.End.FAILED, transfer.run(null, Growth.fixed(4)));
 
     assertSame(diskFull, transfer.failure(), "the sink's own failure ends the transfer");
     List<Long> starts = new ArrayList<>();
@@ -285,7 +287,7 @@ class TransferTest {
     MemorySink sink = new MemorySink(data.length);
     Transfer transfer = transfer(new PieceTable(data.length, 2, K / 4), source, sink);
 
-    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Connections.of(2)));
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, Growth.fixed(2)));
 
     assertArrayEquals(data, sink.bytes);
     assertEquals(1, source.count(slowStart), source.show());
@@ -293,14 +295,61 @@ class TransferTest {
         && r[1] == data.length), "an idle worker asked for the tail of the slow piece: " + source.show());
   }
 
+  @Test
+  void afterAMeasuredStepItOpensTheConnectionsItsGrowthAsksFor() throws Exception {
+    byte[] data = content(4 * K);
+    MemorySource source = new MemorySource(data);
+    Gate secondOpened = new Gate();
+    long step = TimeUnit.MILLISECONDS.toNanos(1);
+    // the first connection holds its piece until a second one opens; a step passes once it is open
+    source.fault = (start, end, attempt) -> {
+      if (start != 0) {
+        secondOpened.open();
+        return null;
+      }
+      clock.advance(step);
+      return new HeldBody(data, start, end, 1000, secondOpened);
+    };
+    List<Double> rates = new CopyOnWriteArrayList<>();
+    Growth oneThenTwo = new Growth() {
+      @Override
+      public int start() {
+        return 1;
+      }
+
+      @Override
+      public long stepNanos() {
+        return step;
+      }
+
+      @Override
+      public int more(double rate) {
+        rates.add(rate);
+        return rates.size() == 1 ? 1 : 0;
+      }
+    };
+    AtomicInteger most = new AtomicInteger();
+    MemorySink sink = new MemorySink(data.length);
+    Transfer transfer = new Transfer(new PieceTable(data.length, 2, K), new Transfer.Setup(Sources.of(source), sink,
+        new RateLimiter(0, clock), clock, progress::addAndGet, n -> most.accumulateAndGet(n, Math::max), workers));
+
+    assertEquals(Transfer.End.COMPLETE, transfer.run(null, oneThenTwo));
+
+    assertArrayEquals(data, sink.bytes);
+    assertEquals(1, rates.size(), "one step passed on the clock, one question: " + rates);
+    assertTrue(rates.get(0) >= 0 && rates.get(0) <= 1000.0 / step, "bytes a nanosecond: " + rates);
+    assertEquals(2, most.get(), "the second connection was opened: " + source.show());
+    assertEquals(1, source.count(0), "the held piece was never asked for again: " + source.show());
+  }
+
   private Transfer transfer(PieceTable table, Source source, Sink sink) {
     return new Transfer(table, new Transfer.Setup(Sources.of(source), sink, new RateLimiter(0, clock), clock,
-        progress::addAndGet, n -> { }, workers, held -> 64));
+        progress::addAndGet, n -> { }, workers));
   }
 
   private static Transfer.End run(Transfer transfer, int connections) {
     try {
-      return transfer.run(null, Connections.of(connections));
+      return transfer.run(null, Growth.fixed(connections));
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }

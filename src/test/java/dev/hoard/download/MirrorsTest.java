@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.chunk.Connections;
 import dev.hoard.chunk.Source;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RemoteFile;
@@ -26,7 +27,8 @@ class MirrorsTest {
   private final List<String> messages = new ArrayList<>();
 
   private Mirrors mirrors(Map<String, RemoteFile> earlier, URI... urls) {
-    return new Mirrors(List.of(urls), u -> HomeHeaders.none(), earlier::get, messages::add, new ConnectionBudget(16));
+    return new Mirrors(List.of(urls), u -> HomeHeaders.none(), earlier::get, messages::add,
+        new ConcurrencyPolicy(1, Connections.AUTO, 16));
   }
 
   @Test
