@@ -1,6 +1,6 @@
 package dev.hoard.cli;
 
-import dev.hoard.chunk.Connections;
+import dev.hoard.download.Connections;
 import dev.hoard.plan.Shard;
 import dev.hoard.runtime.Version;
 import java.nio.file.Path;

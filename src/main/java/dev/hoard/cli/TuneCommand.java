@@ -1,7 +1,7 @@
 package dev.hoard.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.hoard.chunk.Connections;
+import dev.hoard.download.Connections;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;

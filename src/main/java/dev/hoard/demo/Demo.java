@@ -1,7 +1,7 @@
 package dev.hoard.demo;
 
-import dev.hoard.chunk.Connections;
 import dev.hoard.crawl.LinkExtractor;
+import dev.hoard.download.Connections;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;

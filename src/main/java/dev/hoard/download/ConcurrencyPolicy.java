@@ -1,6 +1,5 @@
 package dev.hoard.download;
 
-import dev.hoard.chunk.Connections;
 import dev.hoard.chunk.Growth;
 import dev.hoard.fetch.Http;
 import dev.hoard.url.Origin;

@@ -1,6 +1,5 @@
 package dev.hoard.download;
 
-import dev.hoard.chunk.Connections;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.hoard.queue;
 
-import dev.hoard.chunk.Connections;
+import dev.hoard.download.Connections;
 import dev.hoard.download.DownloadOptions;
 import dev.hoard.fetch.Header;
 import dev.hoard.fetch.Network;

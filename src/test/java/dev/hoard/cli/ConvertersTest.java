@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoard.chunk.Connections;
+import dev.hoard.download.Connections;
 import dev.hoard.plan.Shard;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoard.chunk.Connections;
 import dev.hoard.chunk.Growth;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoard.chunk.Connections;
 import dev.hoard.chunk.Source;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RemoteFile;

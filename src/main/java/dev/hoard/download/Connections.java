@@ -1,4 +1,4 @@
-package dev.hoard.chunk;
+package dev.hoard.download;
 
 /**
  * The {@code -x} setting: a fixed number of range requests per file, or {@code auto}, which opens more while each
