@@ -25,11 +25,8 @@ final class DecodedText {
   DecodedText(byte[] bytes, Charset charset) {
     this.bytes = bytes;
     this.charset = charset;
-    try {
-      this.text = decoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException("a replacing decoder of " + charset + " failed", e);
-    }
+    // what decoder() gives (the String constructor replaces as it does), by the JDK's fast path for the common charsets
+    this.text = new String(bytes, charset);
   }
 
   String text() {

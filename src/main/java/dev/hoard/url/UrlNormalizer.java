@@ -55,12 +55,15 @@ public final class UrlNormalizer {
    */
   public static URI normalize(String url) {
     if (url == null) return null;
-    Optional<URI> known = KNOWN.get(url);
+    // the fragment never reaches the canonical form: links to one page's many anchors share one entry
+    int hash = url.indexOf('#');
+    String key = hash < 0 ? url : url.substring(0, hash);
+    Optional<URI> known = KNOWN.get(key);
     if (known != null) return known.orElse(null);
-    URI canonical = canonical(url);
+    URI canonical = canonical(key);
     // a bound, not an LRU: emptied when full, it costs one recomputation per URL, and a crawl's links repeat in runs
     if (KNOWN.size() >= KNOWN_MAX) KNOWN.clear();
-    KNOWN.put(url, Optional.ofNullable(canonical));
+    KNOWN.put(key, Optional.ofNullable(canonical));
     return canonical;
   }
 

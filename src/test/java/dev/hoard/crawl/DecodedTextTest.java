@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class DecodedTextTest {
   @Test
+  void readsBadBytesAsTheReplacingDecoderOfItsCharsetDoes() throws Exception {
+    // the text comes from the String constructor, the byte offsets from a replacing decoder: the two must agree
+    byte[][] samples = {
+        {'a', (byte) 0xC3}, {(byte) 0xE2, (byte) 0x82, 'x'}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0,
+        (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80, (byte) 0xBF, 'z'},
+        {(byte) 0x81, (byte) 0x8D, (byte) 0x90, (byte) 0xFF}, {(byte) 0x82, (byte) 0xA0, (byte) 0x82}};
+    for (String name : new String[] {"UTF-8", "windows-1252", "Shift_JIS", "UTF-16LE", "US-ASCII"}) {
+      Charset cs = Charset.forName(name);
+      for (byte[] b : samples) {
+        String expected = cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+            .decode(java.nio.ByteBuffer.wrap(b)).toString();
+        assertEquals(expected, new DecodedText(b, cs).text(), name);
+      }
+    }
+  }
+
+  @Test
   void mapsCharacterOffsetsToByteOffsetsInUtf8() {
     byte[] bytes = "aé€😀b".getBytes(StandardCharsets.UTF_8);
     DecodedText t = new DecodedText(bytes, StandardCharsets.UTF_8);
