@@ -21,6 +21,8 @@ public final class Redact {
   }
 
   private static String withoutPassword(String url) {
+    // no '@', no user-info: most URLs, shown several times each, skip the pattern
+    if (url.indexOf('@') < 0) return url;
     var m = USERINFO.matcher(url);
     if (!m.find()) return unparsed(url);
     String info = m.group(2);
