@@ -67,10 +67,9 @@ public final class UrlNormalizer {
     return canonical;
   }
 
+  /** The canonical form of {@code url}, which {@link #normalize(String)} has already cut at its fragment. */
   private static URI canonical(String url) {
     String s = withoutTabsAndNewlines(url.strip());
-    int hash = s.indexOf('#');
-    if (hash >= 0) s = s.substring(0, hash);
     Matcher m = SCHEME.matcher(s);
     if (!m.find()) return null;
     String scheme = m.group(1).toLowerCase(Locale.ROOT);
