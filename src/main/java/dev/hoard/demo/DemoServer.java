@@ -3,6 +3,7 @@ package dev.hoard.demo;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hoard.fetch.HttpDate;
 import dev.hoard.runtime.Clock;
 import dev.hoard.runtime.Threads;
 import java.io.IOException;
@@ -12,9 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -35,8 +33,7 @@ final class DemoServer implements AutoCloseable {
     this.threads = threads;
     this.catalog = catalog;
     this.bytesPerSecond = bytesPerSecond;
-    this.lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    this.lastModified = HttpDate.format(Instant.now());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.security.MessageDigest;
@@ -147,7 +148,11 @@ public final class PartFile implements Closeable, Sink {
     if (!replace && target.toFile().exists()) {
       throw new FileAlreadyExistsException(target.toString(), null, "a file appeared under the final name meanwhile");
     }
-    if (modified != null) Files.setLastModifiedTime(part, FileTime.from(modified));
+    if (modified != null) {
+      // access time too, as wget and curl -R set it: given both, the JDK need not read the file's times first
+      FileTime t = FileTime.from(modified);
+      Files.getFileAttributeView(part, BasicFileAttributeView.class).setTimes(t, t, null);
+    }
     try {
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
