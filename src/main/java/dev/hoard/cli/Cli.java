@@ -2,6 +2,7 @@ package dev.hoard.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,16 +36,43 @@ public final class Cli {
     }
   }
 
-  /** The command tree of hoard and its subcommands, as {@link #run} executes it and the man page describes it. */
+  /** The subcommands, in the order the root's help lists them. */
+  private static final List<String> COMMANDS = List.of("get", "check", "tune", "demo");
+
+  // a switch, not a map of constructor references: each of those costs the JVM a method handle to spin at start-up
+  private static Object command(String name, Context ctx) {
+    return switch (name) {
+      case "get" -> new GetCommand(ctx);
+      case "check" -> new CheckCommand(ctx);
+      case "tune" -> new TuneCommand(ctx);
+      case "demo" -> new DemoCommand(ctx);
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  /** The whole command tree of hoard, as the man page describes it. */
   static CommandLine commandLine(Context ctx) {
+    return commandLine(ctx, null);
+  }
+
+  /**
+   * The command tree for a command line starting with {@code first}. When that is {@code get}, {@code check} or
+   * {@code tune}: the root and that subcommand alone, since picocli builds each model by reflection over its options
+   * (~20 ms for the ones a download never uses, 9 % of a one-file {@code get}). Otherwise the whole tree, which the
+   * root's help, {@code help}, {@code generate-completion} and the root's errors describe; {@code demo} too, as the
+   * launcher trains its class-data archive on a demo, and every command's classes belong in it.
+   */
+  static CommandLine commandLine(Context ctx, String first) {
+    boolean alone = first != null && !first.equals("demo") && COMMANDS.contains(first);
     CommandLine cmd = new CommandLine(new Hoard());
-    cmd.addSubcommand("get", new GetCommand(ctx));
-    cmd.addSubcommand("check", new CheckCommand(ctx));
-    cmd.addSubcommand("tune", new TuneCommand(ctx));
-    cmd.addSubcommand("demo", new DemoCommand(ctx));
-    CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
-    gen.getCommandSpec().usageMessage().hidden(false);
-    cmd.addSubcommand("generate-completion", gen);
+    for (String name : COMMANDS) {
+      if (!alone || name.equals(first)) cmd.addSubcommand(name, command(name, ctx));
+    }
+    if (!alone) {
+      CommandLine gen = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+      gen.getCommandSpec().usageMessage().hidden(false);
+      cmd.addSubcommand("generate-completion", gen);
+    }
     HelpLayout.install(cmd);
     return cmd;
   }
@@ -52,7 +80,7 @@ public final class Cli {
   /** Runs one command line; returns the exit status. */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
       Map<String, String> env, String... args) {
-    CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal, env));
+    CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal, env), args.length > 0 ? args[0] : null);
     cmd.setOut(out).setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(new UsageErrors(err));
