@@ -183,11 +183,11 @@ final class Download {
 
     Mirrors mirrors = new Mirrors(job.urls(), homes, plan::knew, shared.listener::problem, shared.policy);
     Probe probe = probe(mirrors, plan);
+    http = probe.response().status(); // a -N skip reports the 304 (or the answer that was not newer) too
     if (localTime != null && !newer(probe)) {
       probe.response().abort();
       return skip(target);
     }
-    http = probe.response().status();
     contentType = probe.response().header("Content-Type");
     finalUrl = probe.response().url();
     lastModified = probe.remote().lastModified();

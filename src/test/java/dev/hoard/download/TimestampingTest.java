@@ -48,7 +48,10 @@ class TimestampingTest extends ServedFolderTest {
     var rerun = Hoard.get(dir, "--json", "-N", url(server, "/f.txt")).exits(0);
 
     assertEquals("skipped", rerun.record("/f.txt").get("status"));
-    assertEquals(HttpDate.format(MONDAY), routes.requests("/f.txt").get(1).getHeaders().get("If-Modified-Since"));
+    assertEquals(304, ((Number) rerun.record("/f.txt").get("http")).intValue(), "the last status seen");
+    // the IMF-fixdate form, with its two-digit day: nginx ignores an If-Modified-Since that has one digit
+    assertEquals("Mon, 02 Nov 2026 10:00:00 GMT",
+        routes.requests("/f.txt").get(1).getHeaders().get("If-Modified-Since"));
     assertEquals("first", Files.readString(dir.resolve("f.txt")));
   }
 
