@@ -58,7 +58,7 @@ public final class Cli {
   /**
    * The command tree for a command line starting with {@code first}. When that is {@code get}, {@code check} or
    * {@code tune}: the root and that subcommand alone, since picocli builds each model by reflection over its options
-   * (~20 ms for the ones a download never uses, 9 % of a one-file {@code get}). Otherwise the whole tree, which the
+   * (12–20 ms for the ones a download never uses, 6–10 % of a one-file {@code get}). Otherwise the whole tree, which the
    * root's help, {@code help}, {@code generate-completion} and the root's errors describe; {@code demo} too, as the
    * launcher trains its class-data archive on a demo, and every command's classes belong in it.
    */
@@ -80,7 +80,8 @@ public final class Cli {
   /** Runs one command line; returns the exit status. */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
       Map<String, String> env, String... args) {
-    CommandLine cmd = commandLine(new Context(out, err, in, interrupt, terminal, env), args.length > 0 ? args[0] : null);
+    Context ctx = new Context(out, err, in, interrupt, terminal, env);
+    CommandLine cmd = commandLine(ctx, args.length > 0 ? args[0] : null);
     cmd.setOut(out).setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(new UsageErrors(err));
