@@ -2,6 +2,7 @@ package dev.hoard.download;
 
 import dev.hoard.chunk.Growth;
 import dev.hoard.fetch.Http;
+import dev.hoard.runtime.CpuLoad;
 import dev.hoard.url.Origin;
 import java.net.URI;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The run's concurrency policy in one place, built from {@code -j}, {@code -x} and {@code --max-per-host}: how many
@@ -25,11 +27,18 @@ public final class ConcurrencyPolicy {
   static final long AUTO_STEP_NANOS = 150_000_000L;
   /** What the last doubling must still have bought for {@code -x auto} to double again: 15% more throughput. */
   static final double AUTO_GAIN = 1.15;
+  /**
+   * How busy the machine's processors may have been in a step for {@code -x auto} to open more connections after it:
+   * past this, more connections share the same processor time (on loopback or a fast link, every byte costs copies
+   * and the disk's locks) and only add to the contention.
+   */
+  static final double AUTO_BUSY = 0.85;
 
   private final int jobs;
   private final Connections connections;
   private final int maxPerHost;
   private final Semaphore slots;
+  private final Supplier<CpuLoad> cpu;
   private final ConcurrentMap<Origin, AtomicInteger> activeByOrigin = new ConcurrentHashMap<>();
   private volatile Http http;
 
@@ -39,10 +48,16 @@ public final class ConcurrencyPolicy {
    * @param maxPerHost connections open to one host at once, across the run
    */
   public ConcurrencyPolicy(int jobs, Connections connections, int maxPerHost) {
+    this(jobs, connections, maxPerHost, CpuLoad::machine);
+  }
+
+  /** @param cpu a new meter of the machine's processors for each download {@code -x auto} grows */
+  ConcurrencyPolicy(int jobs, Connections connections, int maxPerHost, Supplier<CpuLoad> cpu) {
     this.jobs = jobs;
     this.connections = connections;
     this.maxPerHost = maxPerHost;
     this.slots = new Semaphore(jobs);
+    this.cpu = cpu;
   }
 
   /** How many downloads run at once: the threads of the outer pool. */
@@ -109,24 +124,28 @@ public final class ConcurrencyPolicy {
    * open now (see {@link Mirrors#room}).
    */
   Growth growth(IntUnaryOperator room) {
-    return connections.auto() ? new Auto(room) : Growth.fixed(connections.fixed());
+    return connections.auto() ? new Auto(room, cpu.get()) : Growth.fixed(connections.fixed());
   }
 
   /**
    * {@code -x auto} for one download: starts {@value #AUTO_START} connections, or fewer when it has less room (a worker
    * waiting for a connection would idle); after each step, doubles them while the last doubling still bought
    * {@link #AUTO_GAIN} times the throughput, up to {@value #AUTO_MAX}, never past its room. Once a doubling bought
-   * less, it keeps what it has.
+   * less, it keeps what it has. After a step in which the machine's processors were more than {@link #AUTO_BUSY} busy
+   * it opens none, and asks again after the next step.
    */
   static final class Auto implements Growth {
     private final IntUnaryOperator room;
+    /** Read once a step, so each reading covers that step alone. */
+    private final CpuLoad cpu;
     private int held;
     /** The throughput of the step before the last doubling; negative before any. */
     private double lastRate = -1;
     private boolean settled;
 
-    Auto(IntUnaryOperator room) {
+    Auto(IntUnaryOperator room, CpuLoad cpu) {
       this.room = room;
+      this.cpu = cpu;
     }
 
     @Override
@@ -143,10 +162,13 @@ public final class ConcurrencyPolicy {
     @Override
     public int more(double rate) {
       if (settled || held >= AUTO_MAX) return 0;
+      double busy = cpu.busy();
       if (lastRate >= 0 && rate < lastRate * AUTO_GAIN) {
         settled = true;
         return 0;
       }
+      // no processor time to spare: more connections would share it (NaN, not known, never stops a doubling)
+      if (busy > AUTO_BUSY) return 0;
       // with no room now nothing changes: the next step is still held against the rate before the last doubling
       int more = Math.min(Math.min(AUTO_MAX, held * 2) - held, room.applyAsInt(held));
       if (more <= 0) return 0;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hoard.chunk.Growth;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.runtime.CpuLoad;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,7 +162,36 @@ class ConcurrencyPolicyTest {
     assertTrue(third.get(), "a slot given back lets the next one start");
   }
 
+  @Test
+  void autoOpensNoMoreAfterAStepInWhichTheProcessorsWereBusyAndAsksAgainAfterTheNext() {
+    double[] busy = {0.95};
+    Growth growth = new ConcurrencyPolicy(1, Connections.AUTO, 16, () -> () -> busy[0]).growth(AMPLE);
+    assertEquals(8, growth.start());
+
+    assertEquals(0, growth.more(1.0), "95% busy: 8 more would share the same processors");
+    assertEquals(0, growth.more(1.0), "still busy");
+    busy[0] = 0.5;
+    assertEquals(8, growth.more(1.0), "half the processors idle: 8 -> 16, the first doubling, nothing to compare with");
+  }
+
+  @Test
+  void aBusyStepDoesNotSettleAutoNorDoesAnUnknownLoadStopIt() {
+    double[] busy = {0.2};
+    Growth growth = new ConcurrencyPolicy(1, Connections.AUTO, 16, () -> () -> busy[0]).growth(held -> held < 4 ? 2 : 64);
+    assertEquals(3, growth.start());
+
+    assertEquals(2, growth.more(1.0), "3 -> 5, room for two");
+    busy[0] = 0.9;
+    assertEquals(0, growth.more(2.0), "busy: no more, the gain is not judged yet");
+    busy[0] = Double.NaN;
+    // 1.2 against 1.0, the rate before the last doubling: 20% more, and a load not known does not hold it back
+    assertEquals(5, growth.more(1.2), "5 -> 10");
+    busy[0] = 0.85;
+    assertEquals(6, growth.more(1.4), "exactly the bound is not past it: 10 -> 16");
+  }
+
+  /** Auto with a load never known: only the rate and the room decide, whatever this machine is doing. */
   private static Growth auto(IntUnaryOperator room) {
-    return new ConcurrencyPolicy(1, Connections.AUTO, 16).growth(room);
+    return new ConcurrencyPolicy(1, Connections.AUTO, 16, () -> CpuLoad.UNKNOWN).growth(room);
   }
 }
