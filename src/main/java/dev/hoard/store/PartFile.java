@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -145,26 +148,59 @@ public final class PartFile implements Closeable, Sink {
    */
   public void commit(boolean replace, Instant modified) throws IOException {
     channel.close();
-    if (!replace && target.toFile().exists()) {
-      throw new FileAlreadyExistsException(target.toString(), null, "a file appeared under the final name meanwhile");
-    }
     if (modified != null) {
       // access time too, as wget and curl -R set it: given both, the JDK need not read the file's times first
       FileTime t = FileTime.from(modified);
       Files.getFileAttributeView(part, BasicFileAttributeView.class).setTimes(t, t, null);
     }
-    try {
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+    if (!replace) {
+      renameNoReplace(part, target, "a file appeared under the final name meanwhile");
+    } else {
+      try {
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     if (sidecar) FileOrigin.moved(part, target);
   }
 
   /** Moves a finished file (and the record of its origin) to {@code to}, never replacing a file there. */
   public static void move(Path from, Path to) throws IOException {
-    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    renameNoReplace(from, to, "a file is there already");
     FileOrigin.moved(from, to);
+  }
+
+  /**
+   * Gives the file {@code from} the name {@code to} and takes its old name away, failing with
+   * {@link FileAlreadyExistsException} when something is at {@code to}: another program's file that appears between a
+   * check and a rename must not be lost. A hard link makes the new name in one step that fails when it is taken (a
+   * rename would replace it); a file system without hard links gets a check, then a rename.
+   */
+  static void renameNoReplace(Path from, Path to, String taken) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (FileAlreadyExistsException e) {
+      throw new FileAlreadyExistsException(to.toString(), null, taken);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      // no hard links here (FAT, some network file systems): the check leaves a window, the rename stays atomic
+      if (to.toFile().exists()) throw new FileAlreadyExistsException(to.toString(), null, taken);
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    try {
+      Files.delete(from);
+    } catch (IOException e) {
+      // the old name stays: take the new one back, so the file is under one name, and say why
+      try {
+        Files.delete(to);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
   }
 
   /** Removes the part file and its state: the download is abandoned or must start over. */

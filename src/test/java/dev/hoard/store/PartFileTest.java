@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,50 @@ class PartFileTest {
     assertTrue(e.getMessage().contains(target().toString()), e.getMessage());
     assertEquals("the user's own file", Files.readString(target()));
     assertEquals("downloaded", Files.readString(part()), "the part stays for another try");
+  }
+
+  @Test
+  void commitNeverReplacesASymbolicLinkLeftUnderTheFinalNameEvenOneThatLeadsNowhere() throws IOException {
+    PartFile f = PartFile.open(target(), true, "http://h/a.txt");
+    f.write(utf8("downloaded"), 10, 0);
+    Path nowhere = dir.resolve("nowhere");
+    Files.createSymbolicLink(target(), nowhere);
+
+    assertThrows(FileAlreadyExistsException.class, () -> f.commit(false, null));
+
+    assertTrue(Files.isSymbolicLink(target()), "the link is someone's: it stays");
+    assertFalse(Files.exists(nowhere, LinkOption.NOFOLLOW_LINKS), "nothing was written through it");
+    assertEquals("downloaded", Files.readString(part()));
+  }
+
+  @Test
+  void aCommittedFileHasOneNameAndKeepsItsTimeAndOrigin() throws IOException {
+    PartFile f = PartFile.open(target(), true, "http://h/a.txt");
+    f.write(utf8("whole"), 5, 0);
+    Instant modified = Instant.parse("2026-11-02T10:00:00Z");
+
+    f.commit(false, modified);
+
+    assertEquals(1, (int) Files.getAttribute(target(), "unix:nlink"), "the part's name is gone, not a second link");
+    assertEquals(modified, Files.getLastModifiedTime(target()).toInstant());
+    assertEquals("http://h/a.txt", FileOrigin.of(target()));
+  }
+
+  @Test
+  void moveGivesAFinishedFileItsNewNameAndNeverReplacesOne() throws IOException {
+    Path from = dir.resolve("docs");
+    Path to = dir.resolve("docs.1");
+    Files.writeString(from, "page");
+    Files.writeString(to, "another file");
+
+    assertThrows(FileAlreadyExistsException.class, () -> PartFile.move(from, to));
+    assertEquals("another file", Files.readString(to));
+    assertEquals("page", Files.readString(from), "left where it was");
+
+    Files.delete(to);
+    PartFile.move(from, to);
+    assertEquals("page", Files.readString(to));
+    assertFalse(Files.exists(from));
   }
 
   @Test
