@@ -9,6 +9,10 @@ import java.util.function.Function;
  * {@code name.1.ext}, and so on; only the last path segment is ever numbered, never a folder or a host of the mirror
  * tree. A path taken on disk by a file of another URL (or of none) stays that file's. Holds 64-bit hashes, not
  * strings, in flat arrays, so a list of millions of lines stays small.
+ *
+ * <p>Numbering remembers, for each path asked for by more than one URL, how far its numbers were looked at, and which
+ * number each URL holds: the ten-thousandth {@code download?id=N} of a list takes its number without trying the
+ * 9,999 before it again.
  */
 final class Names {
   /** The owner of a path that is a folder: of every URL below it, of none itself. */
@@ -22,8 +26,22 @@ final class Names {
     Disk EMPTY = path -> null;
   }
 
+  /** Salt of the key under which {@link #numbering} keeps how far a wanted path's numbers were looked at. */
+  private static final long LOOKED_AT = 0x5851f42d4c957f2dL;
+
   private final LongLongMap owners = new LongLongMap();
+  /**
+   * For a wanted path whose numbers were looked at: under (its hash, {@link #LOOKED_AT}), the first number not looked
+   * at yet; under (its hash, an owner), the lowest number that owner holds; each with the {@link #generation} it was
+   * recorded in. Every numbered path below the first one not looked at has its owner in {@link #owners}, and its number
+   * here when that owner is a URL.
+   */
+  private final LongLongMap numbering = new LongLongMap();
   private final Disk disk;
+  /** Paths looked at by {@link #reserve}: how much work naming did, for tests. */
+  private long examined;
+  /** Counts the paths that changed owner after they were looked at; a record of how far was looked from before is void. */
+  private int generation;
 
   Names(Disk disk) {
     this.disk = disk;
@@ -64,15 +82,41 @@ final class Names {
    */
   synchronized void takenOnDisk(String path, String ownerUrl) {
     owners.put(hash(path), ownerUrl == null || ownerUrl.isEmpty() ? UNKNOWN : hash(ownerUrl));
+    // a path looked at before has a new owner, which no record of numbering knows: every name looks again, once
+    generation++;
   }
 
+  /** How many paths {@link #reserve} has looked at so far. */
+  synchronized long examined() {
+    return examined;
+  }
+
+  /**
+   * The first path of {@code wanted}, {@code name}, {@code name.1}, … that {@code owner} holds, or that nobody held
+   * and nothing on disk takes (it is {@code owner}'s from now on).
+   */
   private String reserve(String wanted, long owner) {
     int slash = wanted.lastIndexOf('/');
     String folder = wanted.substring(0, slash + 1);
     String name = wanted.substring(slash + 1);
-    for (int n = 0; ; n++) {
-      String candidate = n == 0 ? wanted : folder + SafeName.numbered(name, n);
-      long key = hash(candidate);
+    long base = hash(wanted);
+    // the path itself first: most URLs get it
+    long first = owners.get(base);
+    if (first == owner) return wanted;
+    long from = 0;
+    long held = recorded(mix(base, owner));
+    if (held >= 0) {
+      String path = folder + SafeName.numbered(name, (int) held);
+      if (owners.get(hash(path)) == owner) return path;
+      // that path went to someone else since (a folder now): look from the start
+    } else if (first != LongLongMap.MISSING) {
+      // numbers below the first not looked at are not this owner's
+      from = Math.max(1, lookedAt(base));
+    }
+    for (long n = from; ; n++) {
+      examined++;
+      String candidate = n == 0 ? wanted : folder + SafeName.numbered(name, (int) n);
+      long key = n == 0 ? base : hash(candidate);
       long current = owners.get(key);
       if (current == LongLongMap.MISSING) {
         // first met in this run: what the disk holds there decides whose it is
@@ -80,8 +124,41 @@ final class Names {
         current = onDisk == null ? owner : onDisk.isEmpty() ? UNKNOWN : hash(onDisk);
         owners.put(key, current);
       }
+      if (n > 0) {
+        if (lookedAt(base) <= n) record(mix(base, LOOKED_AT), n + 1);
+        if (current != FOLDER && current != UNKNOWN) {
+          long heldKey = mix(base, current);
+          long before = recorded(heldKey);
+          if (before < 0 || before > n || current == owner) record(heldKey, n);
+        }
+      }
       if (current == owner) return candidate;
     }
+  }
+
+  /** The first number of {@code base} not looked at yet in this generation: 0 when none was. */
+  private long lookedAt(long base) {
+    return Math.max(0, recorded(mix(base, LOOKED_AT)));
+  }
+
+  /** The number {@link #numbering} holds under {@code key} for this generation; -1 when none. */
+  private long recorded(long key) {
+    long value = numbering.get(key);
+    if (value == LongLongMap.MISSING || (int) (value >>> 32) != generation) return -1;
+    return value & 0xffffffffL;
+  }
+
+  private void record(long key, long number) {
+    numbering.put(key, (long) generation << 32 | number);
+  }
+
+  /** A key for a pair of hashes, apart from either (a wanted path and an owner, or the looked-at mark). */
+  private static long mix(long a, long b) {
+    long h = a * 0x9e3779b97f4a7c15L + Long.rotateLeft(b, 31);
+    h ^= h >>> 29;
+    h *= 0xbf58476d1ce4e5b9L;
+    h ^= h >>> 32;
+    return h == LongLongMap.MISSING ? h + 1 : h;
   }
 
   static long hash(String s) {
