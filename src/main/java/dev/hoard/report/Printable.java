@@ -37,6 +37,14 @@ public final class Printable {
     return b.toString();
   }
 
+  /**
+   * Whether {@link #of} would change code point {@code c}: a control, or a character that is invisible or reorders the
+   * text around it. File names replace them too.
+   */
+  public static boolean changes(int c) {
+    return c <= Character.MAX_VALUE && kind((char) c) != Kind.KEEP;
+  }
+
   private enum Kind { KEEP, SPACE, DROP }
 
   private static Kind kind(char c) {

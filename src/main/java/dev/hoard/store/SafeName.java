@@ -1,5 +1,6 @@
 package dev.hoard.store;
 
+import dev.hoard.report.Printable;
 import dev.hoard.url.Percent;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
@@ -18,6 +19,7 @@ import java.util.Locale;
  *   <tr><td>{@code -rf}</td><td>{@code _rf}</td></tr>
  *   <tr><td>{@code ""}, {@code .}, {@code ..}, {@code "  "}</td><td>{@code index.html}</td></tr>
  *   <tr><td>{@code a\u0000b\nc}</td><td>{@code a_b_c}</td></tr>
+ *   <tr><td>{@code x}, U+202E (right-to-left override), {@code gpj.exe}, U+200B (zero-width space)</td><td>{@code x_gpj.exe_}</td></tr>
  *   <tr><td>{@code data.part}, {@code x.part.state}</td><td>{@code data.part_}, {@code x.part.state_}</td></tr>
  *   <tr><td>300 × {@code a} + {@code .tar.gz}</td><td>cut to {@value #MAX_BYTES} UTF-8 bytes, {@code .gz} kept</td></tr>
  * </table>
@@ -35,8 +37,8 @@ public final class SafeName {
     if (raw == null) return DEFAULT;
     StringBuilder b = new StringBuilder(raw.length());
     raw.codePoints().forEach(c -> {
-      boolean bad = c == '/' || c == '\\' || c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
-          || c == 0x2028 || c == 0x2029 || c == 0xfeff;
+      // controls, and the characters a terminal or a file manager would hide or reorder the name around
+      boolean bad = c == '/' || c == '\\' || Printable.changes(c);
       b.appendCodePoint(bad ? '_' : c);
     });
     String name = b.toString().strip();

@@ -101,6 +101,8 @@ class FolderTest {
       "attachment; filename=\"a.txt\"; filename*=UTF-8''b.txt | b.txt",
       "attachment; filename=\"../../evil\"          | evil",
       "attachment; filename=\".bashrc\"             | _bashrc",
+      // a right-to-left override would show x.exe as xexe.txt; zero-width spaces hide in a name
+      "attachment; filename*=UTF-8''x%E2%80%AEtxt.exe%E2%80%8B | x_txt.exe_",
       "inline                                         | download"})
   void aContentDispositionNameIsTakenMadeSafe(String header, String name) throws Exception {
     routes.on("/download", disposition(header, "attachment body"));

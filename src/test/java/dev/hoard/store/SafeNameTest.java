@@ -48,6 +48,16 @@ class SafeNameTest {
   }
 
   @Test
+  void charactersThatHideOrReorderANameBecomeUnderscores() {
+    assertEquals("x_gpj.exe_", SafeName.of("x\u202Egpj.exe\u200B"), "right-to-left override, zero-width space");
+    assertEquals("a_b_c_d_e", SafeName.of("a\u202Ab\u202Bc\u202Cd\u202De"), "embeddings and their end");
+    assertEquals("a_b_c_d_e", SafeName.of("a\u2066b\u2067c\u2068d\u2069e"), "isolates");
+    assertEquals("a_b_c_d_e", SafeName.of("a\u200Bb\u200Cc\u200Dd\u200Ee"), "zero-width, joiners, LTR mark");
+    assertEquals("rlm_", SafeName.of("rlm\u200F"));
+    assertEquals("café ünïcode 日本", SafeName.of("café ünïcode 日本"), "letters of any script stay");
+  }
+
+  @Test
   void nullIsTheDefaultName() {
     assertEquals("index.html", SafeName.of(null));
   }
