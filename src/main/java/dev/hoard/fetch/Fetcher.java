@@ -153,5 +153,8 @@ public final class Fetcher {
       throw new GiveUpException("refusing to follow a redirect to a " + (scheme.isEmpty() ? "relative" : scheme) + " URL");
     }
     if (url.getHost() == null) throw new GiveUpException("URL has no host: " + Urls.withoutUserInfo(url));
+    if (!Urls.portInRange(url.getPort())) {
+      throw new GiveUpException("port " + url.getPort() + " is out of range (1-65535): " + Urls.withoutUserInfo(url));
+    }
   }
 }

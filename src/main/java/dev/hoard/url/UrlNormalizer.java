@@ -126,7 +126,7 @@ public final class UrlNormalizer {
     if (!port.isEmpty()) {
       if (!port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) return null;
       int p = Integer.parseInt(port);
-      if (p > 65535) return null;
+      if (!Urls.portInRange(p)) return null;
       port = p == Origin.defaultPort(scheme) ? "" : ":" + p;
     }
     return userinfo + host + port;

@@ -42,7 +42,16 @@ public final class Urls {
     if (url.getHost() == null || url.getHost().isEmpty()) {
       throw new IllegalArgumentException("URL has no host: '" + Redact.url(text) + "'");
     }
+    if (!portInRange(url.getPort())) {
+      throw new IllegalArgumentException("port " + url.getPort() + " is out of range (1-65535): '" + Redact.url(text)
+          + "'");
+    }
     return url;
+  }
+
+  /** Whether {@code port} (-1 for none given) is one a connection can be made to: none, or 1 to 65535. */
+  public static boolean portInRange(int port) {
+    return port == -1 || port >= 1 && port <= 65535;
   }
 
   /**

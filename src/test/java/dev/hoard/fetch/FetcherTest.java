@@ -79,6 +79,18 @@ class FetcherTest extends ServedFolderTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:99999/file.bin", "http://127.0.0.1:0/file.bin"})
+  void aRedirectToAPortOutOfRangeFailsNamingIt(String location) throws Exception {
+    routes.on("/elsewhere.bin", redirect(302, location)).on("/fine.txt", ok("fine"));
+
+    Hoard.get(dir, url(server, "/elsewhere.bin"), url(server, "/fine.txt")).exits(1)
+        .errContains(url(server, "/elsewhere.bin"), "out of range (1-65535)");
+
+    assertEquals("fine", Files.readString(dir.resolve("fine.txt")), "the other download lands");
+    assertFalse(Files.exists(dir.resolve("elsewhere.bin")));
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {300, 301, 302, 307})
   void aRedirectWithoutALocationFailsAndItsBodyNeverLands(int code) throws Exception {
     routes.on("/moved.bin", new mockwebserver3.MockResponse.Builder().code(code).body("<html>moved</html>").build());

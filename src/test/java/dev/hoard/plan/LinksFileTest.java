@@ -116,6 +116,8 @@ class LinksFileTest {
       "mailto:someone@example.com | not an http or https URL",
       "http:///x | URL has no host",
       "http://[::1/x | not a valid URL: 'http://[::1/x'",
+      "http://127.0.0.1:99999/x | port 99999 is out of range (1-65535)",
+      "https://example.com/x http://example.org:70000/x | mirror port 70000 is out of range",
       "https://example.com/x ftp://example.org/x | mirror not an http or https URL: 'ftp://example.org/x'",
       "https://example.com/x https:///x | mirror URL has no host",
       "https://example.com/x out=y https://example.org/x | URL 'https://example.org/x' after the options",

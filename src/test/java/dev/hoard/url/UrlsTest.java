@@ -32,6 +32,8 @@ class UrlsTest {
       mailto:a@h               | not an http or https URL: 'mailto:a@h'
       http:///x                | URL has no host: 'http:///x'
       http://u:secret@/x       | URL has no host: 'http://u:***@/x'
+      http://h:99999/x         | port 99999 is out of range (1-65535): 'http://h:99999/x'
+      http://h:0/x             | port 0 is out of range (1-65535): 'http://h:0/x'
       """)
   void refusesWhatIsNotAnHttpUrlNamingTheTextWithoutItsPassword(String text, String message) {
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Urls.parseHttp(text)).getMessage());
