@@ -91,6 +91,12 @@ public final class Downloads implements AutoCloseable {
     return part.toFile().exists() ? FileOrigin.of(part) : null;
   }
 
+  /** The URL the file at {@code relative} records, as reports show it; null when it records none. */
+  public String origin(String relative) {
+    String url = FileOrigin.of(folder.root().resolve(relative));
+    return url == null || url.isEmpty() ? null : url;
+  }
+
   /** A path inside the folder as messages name it: DIR as it was given, then {@code relative}. */
   public String show(String relative) {
     return folder.show(folder.root().resolve(relative));

@@ -302,8 +302,8 @@ final class Scheduler {
       String aside = names.moveAside(file);
       try {
         downloads.move(file, aside);
-        listener.problem(downloads.show(file) + " moved to " + downloads.show(aside) + ": " + downloads.show(wanted)
-            + " needs it as a folder");
+        listener.moved(downloads.origin(aside), downloads.show(file), downloads.show(aside),
+            downloads.show(wanted) + " needs it as a folder");
       } catch (IOException e) {
         listener.problem("cannot move " + downloads.show(file) + " to " + downloads.show(aside) + " to make room for "
             + downloads.show(wanted) + ": " + e.getMessage());

@@ -50,6 +50,20 @@ public final class JsonReporter implements Listener {
     errors.badLine(input, line, error);
   }
 
+  /**
+   * A record on standard output, {@code {"url": URL, "path": TO, "moved_from": FROM}}, so a script that maps URLs to
+   * paths finds the file where it now is; and the message on standard error.
+   */
+  @Override
+  public synchronized void moved(String url, String from, String to, String why) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("url", url);
+    m.put("path", to);
+    m.put("moved_from", from);
+    line(m);
+    errors.moved(url, from, to, why);
+  }
+
   @Override
   public void problem(String message) {
     errors.problem(message);

@@ -53,6 +53,14 @@ public interface Listener {
     problem(input + ":" + line + ": " + error);
   }
 
+  /**
+   * A finished file of this run, from {@code url} (null when it records none), moved from {@code from} to {@code to}
+   * (paths as reports show them) after its result was told, because {@code why}; by default a {@link #problem}.
+   */
+  default void moved(String url, String from, String to, String why) {
+    problem(from + " moved to " + to + ": " + why);
+  }
+
   /** A problem that is not one download's result: a bad line, a state file that was discarded. */
   void problem(String message);
 

@@ -464,6 +464,10 @@ class CrawlingTest {
     assertEquals("b", read(site.hostFolder() + "/a/b"));
     Path host = dir().resolve(site.hostFolder());
     assertTrue(run.err().contains(host.resolve("a") + " moved to " + host.resolve("a.1")), run.err());
+    // the download record told where it landed first; a record after it tells where the file is now
+    assertEquals(host.resolve("a").toString(), run.record("/a").get("path"));
+    assertEquals(List.of(Map.of("url", site.url("/a"), "path", host.resolve("a.1").toString(),
+        "moved_from", host.resolve("a").toString())), run.moves());
   }
 
   @Test

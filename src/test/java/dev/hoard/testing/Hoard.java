@@ -52,13 +52,21 @@ public final class Hoard {
       return out.lines().toList();
     }
 
-    /** The download records: every JSON line but the summary, which must be last and only there. */
+    /**
+     * The download records: every JSON line but the summary, which must be last and only there, and but the records
+     * of files moved after they landed ({@link #moves}).
+     */
     public List<Map<String, Object>> records() {
       List<Map<String, Object>> all = json();
       assertFalse(all.isEmpty(), "no JSON output; stderr:\n" + err);
       List<Map<String, Object>> records = all.subList(0, all.size() - 1);
       for (Map<String, Object> r : records) assertFalse(r.containsKey("summary"), "summary before the end: " + out);
-      return records;
+      return records.stream().filter(r -> !r.containsKey("moved_from")).toList();
+    }
+
+    /** The records of finished files moved after their download record: {@code {"url","path","moved_from"}}. */
+    public List<Map<String, Object>> moves() {
+      return json().stream().filter(r -> r.containsKey("moved_from")).toList();
     }
 
     /** The summary, the last JSON line. */
