@@ -136,7 +136,8 @@ final class Download {
       throw e;
     } catch (IOException e) {
       // an error status ends the probe before http is set: the report still says which status it was
-      if (e instanceof StatusException s) http = s.status();
+      StatusException status = StatusException.in(e);
+      if (status != null) http = status.status();
       // a stop cuts the connections: whatever broke then ("socket closed"), the download was interrupted
       return failed(target, shared.stop().stopped() ? "interrupted" : Failure.describe(e));
     }

@@ -43,7 +43,7 @@ public final class Backoff {
     if (!retryable(failure) || attempt > retries) return null;
     if (failure instanceof StatusException s && s.retryAfter() != null) {
       if (s.retryAfter().compareTo(MAX_RETRY_AFTER) > 0) {
-        throw new GiveUpException(s.getMessage() + ": server asks to wait " + s.retryAfter().toSeconds() + " s");
+        throw new GiveUpException(s.getMessage() + ": server asks to wait " + s.retryAfter().toSeconds() + " s", s);
       }
       return s.retryAfter();
     }

@@ -8,4 +8,10 @@ public final class GiveUpException extends NotRetryableException {
   public GiveUpException(String message) {
     super(message);
   }
+
+  /** Gives up because of {@code cause} (the answer that asked to wait too long, say), which stays at hand. */
+  public GiveUpException(String message, Throwable cause) {
+    super(message);
+    initCause(cause);
+  }
 }

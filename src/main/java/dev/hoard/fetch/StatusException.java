@@ -16,6 +16,14 @@ public final class StatusException extends IOException {
     this.retryAfter = retryAfter;
   }
 
+  /** The status answer that {@code failure} is, or that caused it (a wait too long to honour); null when none. */
+  public static StatusException in(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StatusException s) return s;
+    }
+    return null;
+  }
+
   /** The reason phrase of the HTTP specification, for a server that sends none (or an empty string). */
   private static String standardReason(int status) {
     String r = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ROOT);

@@ -70,11 +70,12 @@ class BackoffTest extends ServedFolderTest {
   void aRetryAfterOverFiveMinutesFailsAtOnceSayingHowLongTheServerAsked() throws Exception {
     routes.on("/busy.bin", unavailable("3600")).on("/fine.txt", ok("fine"));
 
-    Hoard.get(dir, url(server, "/busy.bin"), url(server, "/fine.txt")).exits(1)
+    var run = Hoard.get(dir, "--json", url(server, "/busy.bin"), url(server, "/fine.txt")).exits(1)
         .errContains(url(server, "/busy.bin"), "server asks to wait 3600 s");
 
     assertEquals(1, routes.requests("/busy.bin").size());
     assertEquals("fine", Files.readString(dir.resolve("fine.txt")));
+    assertEquals(503, run.record("/busy.bin").get("http"), "the status that asked to wait");
   }
 
   @Test
