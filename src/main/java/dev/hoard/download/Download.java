@@ -364,6 +364,12 @@ final class Download {
           throw e;
         } catch (IOException e) {
           probe.response().abort();
+          // a failed download reports the bytes it had: what its part file holds now
+          try {
+            bytes = part.size();
+          } catch (IOException unknown) {
+            e.addSuppressed(unknown);
+          }
           if (shared.stop().stopped()) throw new InterruptedIOException("interrupted");
           var wait = retrier.delay(from.url(), e, attempt);
           if (wait == null) throw e;

@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Duration;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest extends ServedFolderTest {
@@ -44,6 +46,20 @@ class BackoffTest extends ServedFolderTest {
     assertEquals(BODY, Files.readString(dir.resolve("file.bin")));
     assertEquals(2, routes.requests("/file.bin").size());
     assertFalse(Files.exists(dir.resolve("file.bin.part")));
+  }
+
+  @Test
+  void aFailedDownloadReportsTheBytesItsPartFileHolds() throws Exception {
+    // 4,000 bytes of the 10,000 the headers promise, then the server closes: no ranges, so no piece to resume
+    routes.on("/cut.bin", new MockResponse.Builder().code(200).body("x".repeat(4000))
+        .setHeader("Content-Length", "10000")
+        .onResponseEnd(new SocketEffect.CloseSocket(true, true, true)).build());
+
+    var run = Hoard.get(dir, "--json", "--retries=0", url(server, "/cut.bin")).exits(1);
+
+    assertEquals(4000L, Files.size(dir.resolve("cut.bin.part")));
+    assertEquals(4000, run.record("/cut.bin").get("bytes"));
+    assertEquals(4000, run.summary().get("bytes"));
   }
 
   @Test
