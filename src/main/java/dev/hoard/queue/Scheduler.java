@@ -359,9 +359,10 @@ final class Scheduler {
       Thread.currentThread().interrupt();
       done = new Landed(failure(job, INTERRUPTED), null, null, null);
     } catch (LocalFailure e) {
+      // the run stops (exit 3), and this download is counted and reported failed, its message the local failure's
       if (localFailure == null) localFailure = e;
-      listener.problem(Redact.url(job.url()) + ": " + e.getMessage());
       stop.stop();
+      record(id, failure(job, e.getMessage()));
       return;
     } catch (RuntimeException e) {
       // a bug must still be a counted, reported failure, never a silent exit 0

@@ -411,6 +411,23 @@ class ChunkedDownloadTest {
   }
 
   /** {@code hoard get} quietly into the temp folder with fast retries; {@code args} come last and may override. */
+  @Test
+  void aLocalFailureStopsTheRunWithExit3AndTheDownloadItStoppedIsReportedFailed() throws IOException {
+    files.file("/file", content(8 * K, 7), "v1");
+    // the resume state cannot be written: its temporary name is taken by a folder that is not empty
+    Files.createDirectories(dir.resolve("file.part.state.tmp").resolve("in-the-way"));
+
+    Hoard.Result run = get("--json", url("/file"), "-x", "4", "-k", "16K");
+
+    assertEquals(3, run.code(), run.err());
+    Map<String, Object> record = run.record("/file");
+    assertEquals("failed", record.get("status"));
+    assertTrue(((String) record.get("error")).contains("cannot write the resume state"), run.out());
+    assertEquals(1, run.summary().get("failed"), "counted: " + run.out());
+    assertEquals(1, run.err().lines().filter(l -> l.contains("cannot write the resume state")).count(),
+        "said once: " + run.err());
+  }
+
   private Hoard.Result get(String... args) {
     List<String> all = new ArrayList<>(List.of("-q"));
     if (List.of(args).stream().noneMatch(a -> a.startsWith("--timeout"))) all.add("--timeout=10s");
