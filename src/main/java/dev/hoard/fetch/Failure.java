@@ -19,6 +19,7 @@ public final class Failure {
 
   public static String describe(Throwable t) {
     if (t instanceof StatusException || t instanceof NotRetryableException) return t.getMessage();
+    if (t instanceof ProxyRefusedException) return t.getMessage();
     if (t instanceof ConnectException) return "connection refused";
     if (t instanceof UnknownHostException) return "unknown host " + t.getMessage();
     if (t instanceof NoRouteToHostException) return "no route to host";

@@ -5,6 +5,7 @@ import dev.hoard.url.Redact;
 import dev.hoard.url.Urls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
@@ -99,6 +100,7 @@ public final class Fetcher {
         IOException failure = alarm.rang() ? alarm.exceeded()
             // a stop cancels a request still waiting for a pooled connection: that is an interruption, not a bug
             : e instanceof IOException io ? io : new InterruptedIOException("interrupted");
+        failure = viaProxy(current, failure);
         told(verb, current, headers, sent, null, failure);
         throw failure;
       } finally {
@@ -133,6 +135,13 @@ public final class Fetcher {
   public void cancelPending() {
     cancelled = true;
     for (HttpUriRequestBase r : pending) r.cancel();
+  }
+
+  /** {@code failure} naming the proxy when it was the proxy {@code url} goes through that refused to connect. */
+  private IOException viaProxy(URI url, IOException failure) {
+    if (!(failure instanceof ConnectException refused)) return failure;
+    Optional<ProxyServer> proxy = http.network().proxies().proxyFor(url.getScheme(), url.getHost());
+    return proxy.isPresent() ? new ProxyRefusedException(proxy.get(), refused) : failure;
   }
 
   static boolean isRedirect(int code) {

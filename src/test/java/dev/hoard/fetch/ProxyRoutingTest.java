@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoard.testing.Hoard;
 import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
 import dev.hoard.testing.TestCertificates;
@@ -62,6 +63,16 @@ class ProxyRoutingTest {
   private static void assertNoCredentialsReachedTheServer(RecordedRequest r) {
     assertNull(r.getHeaders().get("Proxy-Authorization"), "the proxy's credentials went on to the server");
     assertNull(r.getHeaders().get("Authorization"), "the proxy's credentials went to the server as Authorization");
+  }
+
+  @Test
+  void aProxyThatRefusesIsNamedInTheErrorNotTheServer() {
+    String url = "http://127.0.0.1:" + server.getPort() + "/file";
+
+    Hoard.get(dir.resolve("dl"), "--json", "--proxy", "http://127.0.0.1:9", url).exits(1)
+        .errContains(url + ": proxy 127.0.0.1:9 refused the connection");
+
+    assertTrue(routes.requests().isEmpty(), "the server was reached past the proxy");
   }
 
   @Test
