@@ -40,7 +40,10 @@ final class Names {
   private final Disk disk;
   /** Paths looked at by {@link #reserve}: how much work naming did, for tests. */
   private long examined;
-  /** Counts the paths that changed owner after they were looked at; a record of how far was looked from before is void. */
+  /**
+   * Counts the paths that changed owner after they were looked at: what {@link #numbering} recorded in an earlier
+   * generation is void.
+   */
   private int generation;
 
   Names(Disk disk) {

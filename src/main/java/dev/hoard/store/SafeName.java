@@ -19,7 +19,8 @@ import java.util.Locale;
  *   <tr><td>{@code -rf}</td><td>{@code _rf}</td></tr>
  *   <tr><td>{@code ""}, {@code .}, {@code ..}, {@code "  "}</td><td>{@code index.html}</td></tr>
  *   <tr><td>{@code a\u0000b\nc}</td><td>{@code a_b_c}</td></tr>
- *   <tr><td>{@code x}, U+202E (right-to-left override), {@code gpj.exe}, U+200B (zero-width space)</td><td>{@code x_gpj.exe_}</td></tr>
+ *   <tr><td>{@code x}, U+202E (right-to-left override), {@code gpj.exe}, U+200B (zero-width space)</td>
+ *       <td>{@code x_gpj.exe_}</td></tr>
  *   <tr><td>{@code data.part}, {@code x.part.state}</td><td>{@code data.part_}, {@code x.part.state_}</td></tr>
  *   <tr><td>300 × {@code a} + {@code .tar.gz}</td><td>cut to {@value #MAX_BYTES} UTF-8 bytes, {@code .gz} kept</td></tr>
  * </table>
