@@ -154,9 +154,10 @@ public final class CheckRun {
     });
   }
 
+  /** {@code hoard: links.txt:7: unknown key 'foo'}, as {@code hoard get} reports the same line. */
   private void badLine(LineError error) {
     badLines++;
-    err.println(error);
+    err.println("hoard: " + error);
     err.flush();
   }
 

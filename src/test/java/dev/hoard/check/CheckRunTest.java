@@ -116,7 +116,7 @@ class CheckRunTest {
     list("/ok").forEachRemaining(entries::add);
     entries.add(new LineError("links.txt", 2, "not an http or https URL: 'ftp://x/'"));
     CheckRun.Totals outcome = run(options(null, null, false), new FakeClock(0)).run(entries.iterator());
-    assertEquals("links.txt:2: not an http or https URL: 'ftp://x/'", err.toString().strip());
+    assertEquals("hoard: links.txt:2: not an http or https URL: 'ftp://x/'", err.toString().strip());
     assertEquals(new CheckRun.Totals(1, 0, 1, false, false), outcome);
   }
 

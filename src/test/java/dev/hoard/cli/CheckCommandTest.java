@@ -97,8 +97,17 @@ class CheckCommandTest {
     Files.writeString(links, "# sites\n" + sites.url("/ok") + "\nftp://files.test/x\n" + sites.url("/moved") + "\n");
     Hoard.Result run = Hoard.check("-i", links.toString());
     assertEquals(1, run.code());
-    assertEquals(links + ":3: not an http or https URL: 'ftp://files.test/x'", run.err().strip());
+    assertEquals("hoard: " + links + ":3: not an http or https URL: 'ftp://files.test/x'", run.err().strip());
     assertTrue(run.outLines().get(2).startsWith("2 checked: 2 up, 0 down"), run.out());
+  }
+
+  @Test
+  void aBadLineIsReportedInTheSameWordsAsGetReportsIt() throws IOException {
+    Path links = dir.resolve("links.txt");
+    Files.writeString(links, "ftp://files.test/x\n");
+    String checked = Hoard.check("-i", links.toString()).err().strip();
+    String got = Hoard.get(dir.resolve("dl"), "-i", links.toString()).err().strip();
+    assertEquals(got, checked);
   }
 
   @Test
