@@ -10,8 +10,9 @@ import dev.hoard.runtime.Clock;
 import dev.hoard.runtime.Threads;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -48,20 +49,26 @@ public final class CheckRun {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Clock clock;
+  private final java.time.Clock wall;
   private Thread runner; // guarded by this
   private boolean stopRequested; // guarded by this
   private Round.Tally latest = new Round.Tally(0, 0, 0);
   private int badLines;
 
   public CheckRun(CheckOptions options, PrintWriter out, PrintWriter err) {
-    this(options, out, err, Clock.SYSTEM);
+    this(options, out, err, Clock.SYSTEM, java.time.Clock.systemDefaultZone());
   }
 
-  CheckRun(CheckOptions options, PrintWriter out, PrintWriter err, Clock clock) {
+  /**
+   * @param clock times the checks and paces the rounds
+   * @param wall the time of day a watch's lines start with, in the zone they are shown in
+   */
+  CheckRun(CheckOptions options, PrintWriter out, PrintWriter err, Clock clock, java.time.Clock wall) {
     this.options = options;
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.wall = wall;
   }
 
   /** Asks the run to end soon: checks under way are dropped, queued notifications get a short grace. */
@@ -145,12 +152,14 @@ public final class CheckRun {
     StateTracker states = new StateTracker();
     new Watch(clock, options.watch(), err).run(n -> {
       long start = clock.nanoTime();
+      // one reading a round: its checks run together, and its lines share one time, a block of the log
+      LocalDateTime at = LocalDateTime.now(wall);
       latest = round.run(list.iterator(), r -> {
         boolean changed = states.changed(r);
-        if (n == 1 || changed) report.result(r);
+        if (n == 1 || changed) report.result(r, at);
         if (changed) outboxes.forEach(o -> o.post(r));
       }, this::badLine);
-      if (n == 1) report.summary(latest.up(), latest.down(), millisSince(start));
+      if (n == 1) report.summary(latest.up(), latest.down(), millisSince(start), at);
     });
   }
 

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What {@code hoard check} prints on standard output: one line per site and a summary, as aligned plain text or, with
- * {@code --json}, as JSON Lines. Each line is flushed at once, so a watch shows changes as they happen.
+ * {@code --json}, as JSON Lines. Each line is flushed at once, so a watch shows changes as they happen. A watch's plain
+ * lines start with the time of their round; its JSON records keep the fields of a single check.
  */
 final class Report {
   private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+  /** ISO 8601 local time to the second, {@code 2026-12-02T14:37:05}: a person reads it, and scripts parse it as is. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
   private final PrintWriter out;
   private final boolean json;
@@ -25,18 +30,27 @@ final class Report {
 
   /** {@code up    200   12 ms  URL} or {@code down  404    3 ms  URL  404 Not Found}; {@code -} without a status. */
   void result(CheckResult r) {
+    result(r, null);
+  }
+
+  /** The line of {@link #result(CheckResult)} after the time of the check: {@code 2026-12-02T14:37:05  up  ...}. */
+  void result(CheckResult r, LocalDateTime at) {
     if (json) {
       print(r.fields());
     } else {
       String line = String.format(Locale.ROOT, "%-4s  %3s %4d ms  %s", r.state(), r.http() == 0 ? "-" : r.http(), r.ms(),
           r.shownUrl());
-      out.println(r.error() == null ? line : line + "  " + r.error());
-      out.flush();
+      println(at, r.error() == null ? line : line + "  " + r.error());
     }
   }
 
   /** {@code 3 checked: 2 up, 1 down in 412 ms}, or {@code {"summary":true,"up":2,"down":1,"ms":412}}. */
   void summary(int up, int down, long ms) {
+    summary(up, down, ms, null);
+  }
+
+  /** The summary of {@link #summary(int, int, long)} after the time of the round, as its lines have it. */
+  void summary(int up, int down, long ms, LocalDateTime at) {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("summary", true);
@@ -45,9 +59,14 @@ final class Report {
       m.put("ms", ms);
       print(m);
     } else {
-      out.println(String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms", up + down, up, down, ms));
-      out.flush();
+      println(at, String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms", up + down, up, down, ms));
     }
+  }
+
+  /** {@code line}, after {@code at} when there is one. */
+  private void println(LocalDateTime at, String line) {
+    out.println(at == null ? line : TIME.format(at) + "  " + line);
+    out.flush();
   }
 
   private void print(Map<String, Object> record) {

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,8 +53,10 @@ class CheckRunTest {
         webhook ? URI.create(receiver.url("/hook").toString()) : null, false, "hoard/test");
   }
 
+  /** Runs on {@code ticker}, whose first reading is 14:37:05 on 2 December 2026 in UTC. */
   private CheckRun run(CheckOptions options, FakeClock ticker) {
-    return new CheckRun(options, new PrintWriter(out, true), new PrintWriter(err, true), ticker);
+    return new CheckRun(options, new PrintWriter(out, true), new PrintWriter(err, true), ticker,
+        ticker.wall(Instant.parse("2026-12-02T14:37:05Z"), ZoneOffset.UTC));
   }
 
   private Iterator<LinksFile.Entry> list(String... paths) {
@@ -131,13 +135,13 @@ class CheckRunTest {
     CheckRun.Totals outcome = run.run(list("/flap", "/ok"));
 
     assertEquals(List.of(
-        line("up", 200, "/flap", null),
-        line("up", 200, "/ok", null),
-        "2 checked: 2 up, 0 down in 0 ms",
-        line("down", 500, "/flap", "500 Server Error"),
-        line("up", 200, "/flap", null),
-        line("down", 503, "/flap", "503 Server Error"),
-        line("up", 200, "/flap", null)), out.toString().lines().toList());
+        "2026-12-02T14:37:05  " + line("up", 200, "/flap", null),
+        "2026-12-02T14:37:05  " + line("up", 200, "/ok", null),
+        "2026-12-02T14:37:05  2 checked: 2 up, 0 down in 0 ms",
+        "2026-12-02T14:42:05  " + line("down", 500, "/flap", "500 Server Error"),
+        "2026-12-02T14:52:05  " + line("up", 200, "/flap", null),
+        "2026-12-02T15:02:05  " + line("down", 503, "/flap", "503 Server Error"),
+        "2026-12-02T15:07:05  " + line("up", 200, "/flap", null)), out.toString().lines().toList());
     assertEquals(7, sites.methods("/flap").size());
     String flap = sites.url("/flap");
     assertEquals(List.of("down 500 " + flap, "up 200 " + flap, "down 503 " + flap, "up 200 " + flap),
@@ -158,9 +162,9 @@ class CheckRunTest {
     ticker.stopAfter(3, run::stop);
     run.run(list("/missing", "/ok", "/missing"));
     assertEquals(List.of(
-        line("down", 404, "/missing", "404 Client Error"),
-        line("up", 200, "/ok", null),
-        "2 checked: 1 up, 1 down in 0 ms"), out.toString().lines().toList());
+        "2026-12-02T14:37:05  " + line("down", 404, "/missing", "404 Client Error"),
+        "2026-12-02T14:37:05  " + line("up", 200, "/ok", null),
+        "2026-12-02T14:37:05  2 checked: 1 up, 1 down in 0 ms"), out.toString().lines().toList());
     assertEquals(List.of("down 404 " + sites.url("/missing")), changesLogged());
     assertEquals(3, sites.methods("/missing").size(), "a URL listed twice is checked once a round");
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,24 @@ class ReportTest {
         "down  404    3 ms  https://b.test/x  404 Not Found",
         "down    - 1500 ms  https://c.test/  connection refused",
         "3 checked: 1 up, 2 down in 1502 ms"), lines());
+  }
+
+  @Test
+  void aWatchsPlainLinesStartWithTheTimeOfTheirRoundAndItsJsonRecordsKeepTheirFields() throws IOException {
+    Report plain = new Report(new PrintWriter(out), false);
+    LocalDateTime at = LocalDateTime.of(2026, 12, 2, 14, 37, 5, 999_000_000);
+    plain.result(CheckResult.down(URI.create("https://b.test/x"), 404, 3, "404 Not Found"), at);
+    plain.summary(0, 1, 3, LocalDateTime.of(2026, 1, 2, 3, 4, 0));
+    Report json = new Report(new PrintWriter(out), true);
+    json.result(CheckResult.up(URI.create("https://a.test/"), 200, 12), at);
+    json.summary(1, 0, 12, at);
+    List<String> lines = lines();
+    assertEquals(List.of(
+        "2026-12-02T14:37:05  down  404    3 ms  https://b.test/x  404 Not Found",
+        "2026-01-02T03:04:00  1 checked: 0 up, 1 down in 3 ms"), lines.subList(0, 2));
+    // --json records are the contract's fields, nothing more: a line starting with a time would not be JSON
+    assertEquals(map("url", "https://a.test/", "state", "up", "http", 200, "ms", 12), JSON.std.mapFrom(lines.get(2)));
+    assertEquals(map("summary", true, "up", 1, "down", 0, "ms", 12), JSON.std.mapFrom(lines.get(3)));
   }
 
   @Test

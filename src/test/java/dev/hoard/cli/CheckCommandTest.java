@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,20 @@ class CheckCommandTest {
     }).check("--watch=1h", "--retries=0", sites.url("/ok"), sites.url("/missing"));
     assertEquals(0, run.code(), run.err());
     assertEquals(3, run.outLines().size(), run.out());
+  }
+
+  @Test
+  void eachLineOfAWatchStartsWithTheTimeOfTheCheck() {
+    Interrupt interrupt = new Interrupt();
+    Hoard.Result run = Hoard.with().interrupt(interrupt).onOutLine(line -> {
+      if (line.contains(" checked: ")) interrupt.raise();
+    }).check("--watch=1h", "--retries=0", sites.url("/ok"), sites.url("/missing"));
+    List<String> lines = run.outLines();
+    assertEquals(3, lines.size(), run.out());
+    String time = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d  ";
+    assertTrue(lines.get(0).matches(time + "up    200 .*" + Pattern.quote(sites.url("/ok"))), lines.get(0));
+    assertTrue(lines.get(1).matches(time + "down  404 .*"), lines.get(1));
+    assertTrue(lines.get(2).matches(time + "2 checked: 1 up, 1 down in \\d+ ms"), lines.get(2));
   }
 
   @Test

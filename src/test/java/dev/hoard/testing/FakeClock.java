@@ -2,6 +2,8 @@ package dev.hoard.testing;
 
 import dev.hoard.runtime.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that call, as a signal would.
  */
 public class FakeClock implements Clock {
+  private final long start;
   private final AtomicLong now;
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> wakeups = Collections.synchronizedList(new ArrayList<>());
@@ -25,7 +28,28 @@ public class FakeClock implements Clock {
 
   /** @param start the first reading, which may be negative as {@link System#nanoTime()} may be */
   public FakeClock(long start) {
+    this.start = start;
     this.now = new AtomicLong(start);
+  }
+
+  /**
+   * A time of day that moves with this clock: {@code origin} at its first reading, then later by as much as
+   * {@link #nanoTime()} has moved since.
+   */
+  public java.time.Clock wall(Instant origin, ZoneId zone) {
+    return new java.time.Clock() {
+      @Override public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override public java.time.Clock withZone(ZoneId other) {
+        return wall(origin, other);
+      }
+
+      @Override public Instant instant() {
+        return origin.plusNanos(nanoTime() - start);
+      }
+    };
   }
 
   @Override
