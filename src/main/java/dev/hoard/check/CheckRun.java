@@ -173,7 +173,7 @@ public final class CheckRun {
   private List<Outbox> outboxes(Http http) {
     List<Outbox> outboxes = new ArrayList<>();
     if (options.notifyCmd() != null) {
-      outboxes.add(new Outbox(new CommandNotifier(options.notifyCmd(), CommandNotifier.DEFAULT_TIMEOUT), err));
+      outboxes.add(new Outbox(new CommandNotifier(options.notifyCmd(), CommandNotifier.DEFAULT_TIMEOUT, err), err));
     }
     if (options.webhook() != null) {
       outboxes.add(new Outbox(new WebhookNotifier(http, options.webhook(), WebhookNotifier.defaultBackoff(), clock),

@@ -135,6 +135,20 @@ class CheckCommandTest {
     assertEquals(List.of("down 404 " + sites.url("/missing")), Files.readAllLines(log));
   }
 
+  @Test
+  void whatTheNotifyCommandPrintsGoesToStandardErrorAndAFailureIsExplainedAfterIt() {
+    Hoard.Result run = Hoard.check("--retries=0",
+        "--notify-cmd=echo \"paging for $HOARD_STATE\"; echo 'pager unreachable' >&2; exit 4", sites.url("/ok"),
+        sites.url("/missing"));
+    assertEquals(1, run.code());
+    assertEquals(List.of(
+        "paging for down",
+        "pager unreachable",
+        "hoard: --notify-cmd failed for " + sites.url("/missing") + " (down): exited with status 4"),
+        run.err().lines().toList());
+    assertEquals(false, run.out().contains("pag"), run.out());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--jobs=0|--jobs",
