@@ -22,7 +22,7 @@ class ExchangeTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      OK\u001b[2J                | 200 OK[2J
+      OK\u001b[2J                | 200 OK\\x1b[2J
       Not\rFound                  | 200 Not Found
       """)
   void aReasonPhraseCannotDriveTheTerminal(String reason, String shown) {

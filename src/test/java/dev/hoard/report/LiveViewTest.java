@@ -195,10 +195,10 @@ class LiveViewTest {
   }
 
   @Test
-  void stripsControlCharactersFromNames() {
+  void writesOutControlCharactersOfNames() {
     LiveView v = new LiveView(true);
     v.started(1, "evil\u001b[2J\u202e.txt", -1, 0);
-    assertEquals("evil[2J.txt 0 B -- --:--", v.render(80, 0).get(0));
+    assertEquals("evil\\x1b[2J\\u202e.txt 0 B -- --:--", v.render(80, 0).get(0));
   }
 
   @ParameterizedTest(name = "{0} in {1} columns: {2}")
