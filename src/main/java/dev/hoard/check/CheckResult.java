@@ -1,5 +1,6 @@
 package dev.hoard.check;
 
+import dev.hoard.report.Printable;
 import dev.hoard.url.Redact;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param up whether the site counts as up
  * @param http the final status code, or 0 when no response came
  * @param ms how long the last attempt took
- * @param error why the site is down, or null when it is up
+ * @param error why the site is down, or null when it is up; made {@link Printable} here, as it often quotes the server
+ *     (its reason phrase), so the report, {@code --json}, the {@code --notify-cmd} environment and the webhook all
+ *     carry it safely
  */
 record CheckResult(URI url, boolean up, int http, long ms, String error) {
   CheckResult {
@@ -21,6 +24,7 @@ record CheckResult(URI url, boolean up, int http, long ms, String error) {
     if (http < 0) throw new IllegalArgumentException("http must be >= 0: " + http);
     if (ms < 0) throw new IllegalArgumentException("ms must be >= 0: " + ms);
     if (up == (error != null)) throw new IllegalArgumentException("a site has an error exactly when it is down");
+    error = Printable.of(error);
   }
 
   static CheckResult up(URI url, int http, long ms) {

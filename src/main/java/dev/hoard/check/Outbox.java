@@ -1,5 +1,6 @@
 package dev.hoard.check;
 
+import dev.hoard.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -47,9 +48,10 @@ final class Outbox {
     }
   }
 
+  /** Says on standard error that {@code change} was not delivered: the webhook's reason phrase may be in the reason. */
   private void report(CheckResult change, String reason) {
     err.println("hoard: " + notifier.name() + " failed for " + change.shownUrl() + " (" + change.state() + "): "
-        + reason);
+        + Printable.of(reason));
     err.flush();
   }
 

@@ -1,5 +1,6 @@
 package dev.hoard.cli;
 
+import dev.hoard.report.Printable;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class Cli {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(new UsageErrors(err));
     cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-      err.println("hoard: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      // an error no command expected may still quote a server
+      err.println("hoard: " + Printable.of(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
       err.flush();
       return ExitCodes.LOCAL;
     });

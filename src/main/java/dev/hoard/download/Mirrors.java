@@ -8,7 +8,6 @@ import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RangeRequests;
 import dev.hoard.fetch.RemoteFile;
 import dev.hoard.fetch.Retrier;
-import dev.hoard.report.Printable;
 import dev.hoard.store.ResumeState;
 import dev.hoard.url.Origin;
 import dev.hoard.url.Redact;
@@ -123,7 +122,7 @@ final class Mirrors implements Sources {
     if (m.dropped) return true;
     if (!several()) return false;
     m.dropped = true;
-    problems.accept(download + ": mirror " + m.shown + " dropped: " + Printable.of(why)
+    problems.accept(download + ": mirror " + m.shown + " dropped: " + why
         + (m.requests == null ? "" : "; its pieces go to the other mirrors"));
     return true;
   }

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** One line per finished file on standard output, then a summary; errors and problems on standard error. */
+/**
+ * One line per finished file on standard output, then a summary; errors and problems on standard error. The live and
+ * JSON reporters hand their error lines on to this one, so a problem or a retry, whose text may quote a server, is
+ * made {@link Printable} here, once for all three; a result's error already is ({@link DownloadResult}).
+ */
 public final class PlainReporter implements Listener {
   private final PrintWriter out;
   private final PrintWriter err;
@@ -54,7 +58,7 @@ public final class PlainReporter implements Listener {
 
   @Override
   public synchronized void problem(String message) {
-    err.println("hoard: " + message);
+    err.println("hoard: " + Printable.of(message));
     err.flush();
   }
 
@@ -69,7 +73,7 @@ public final class PlainReporter implements Listener {
   @Override
   public synchronized void retrying(long id, String what, int attempt, int of, java.time.Duration wait) {
     double seconds = wait.toMillis() / 1000.0;
-    err.println("hoard: " + what + "; attempt " + attempt + " of " + of + " in "
+    err.println("hoard: " + Printable.of(what) + "; attempt " + attempt + " of " + of + " in "
         + String.format(Locale.ROOT, seconds < 10 ? "%.1f s" : "%.0f s", seconds));
     err.flush();
   }

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.check.HangingServer;
 import dev.hoard.check.Sites;
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RawServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,46 @@ class CheckCommandTest {
         "hoard: --notify-cmd failed for " + sites.url("/missing") + " (down): exited with status 4"),
         run.err().lines().toList());
     assertEquals(false, run.out().contains("pag"), run.out());
+  }
+
+  /** A reason phrase that clears the screen and retitles the terminal, as an outside tester's server sent it. */
+  private static final String HOSTILE_REASON = "Nope\u001b[2J\u001b]0;pwned\u0007";
+  /** {@link #HOSTILE_REASON} as hoard shows it. */
+  private static final String SHOWN_REASON = "Nope\\x1b[2J\\x1b]0;pwned\\x07";
+
+  @Test
+  void aReasonPhraseWithControlCharactersIsWrittenOutInTheReportTheNotifyCommandAndTheWebhook() throws Exception {
+    Path error = dir.resolve("error.txt");
+    try (RawServer site = RawServer.answering("HTTP/1.1 404 " + HOSTILE_REASON);
+        MockWebServer receiver = new MockWebServer()) {
+      receiver.start(InetAddress.getLoopbackAddress(), 0);
+      receiver.enqueue(new MockResponse.Builder().code(200).build());
+
+      Hoard.Result run = Hoard.check("--retries=0", "--notify-cmd=printf '%s' \"$HOARD_ERROR\" > '" + error + "'",
+          "--webhook=" + receiver.url("/hook"), site.url("/x")).exits(1).printable();
+
+      String shown = "404 " + SHOWN_REASON;
+      assertTrue(run.outLines().get(0).endsWith(site.url("/x") + "  " + shown), run.out());
+      assertEquals(shown, Files.readString(error));
+      String body = receiver.takeRequest().getBody().utf8();
+      assertEquals(shown, JSON.std.mapFrom(body).get("error"), body);
+    }
+  }
+
+  @Test
+  void jsonShowsAReasonPhraseWithControlCharactersWrittenOut() throws IOException {
+    try (RawServer site = RawServer.answering("HTTP/1.1 404 " + HOSTILE_REASON)) {
+      Hoard.Result run = Hoard.check("--retries=0", "--json", site.url("/x")).exits(1).printable();
+      assertEquals("404 " + SHOWN_REASON, run.json().get(0).get("error"));
+    }
+  }
+
+  @Test
+  void aWebhookRefusingWithControlCharactersIsReportedWrittenOut() throws IOException {
+    try (RawServer receiver = RawServer.answering("HTTP/1.1 400 Bad\u001b[2J")) {
+      Hoard.check("--retries=0", "--webhook=" + receiver.url("/hook"), sites.url("/missing")).exits(1).printable()
+          .errContains("--webhook failed for " + sites.url("/missing") + " (down): 400 Bad\\x1b[2J");
+    }
   }
 
   @ParameterizedTest

@@ -8,8 +8,10 @@ import static dev.hoard.testing.Servers.url;
 
 import dev.hoard.runtime.Version;
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.RawServer;
 import dev.hoard.testing.Servers;
 import dev.hoard.testing.Servers.Routes;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockWebServer;
@@ -98,6 +100,38 @@ class GetCommandTest {
 
       assertEquals("from the argument", Files.readString(dir.resolve("arg.txt")));
       assertEquals("from the file", Files.readString(dir.resolve("line.txt")));
+    }
+  }
+
+  /** A reason phrase that clears the screen and retitles the terminal, as an outside tester's server sent it. */
+  private static final String HOSTILE_REASON = "Nope\u001b[2J\u001b]0;pwned\u0007";
+  /** {@link #HOSTILE_REASON} as hoard shows it. */
+  private static final String SHOWN_REASON = "Nope\\x1b[2J\\x1b]0;pwned\\x07";
+
+  @Test
+  void aReasonPhraseWithControlCharactersIsWrittenOutOnStandardErrorAndInJson() throws IOException {
+    try (RawServer server = RawServer.answering("HTTP/1.1 404 " + HOSTILE_REASON)) {
+      Hoard.get(tmp.resolve("dl"), "--retries=0", "-v", server.url("/x")).exits(1).printable()
+          .errContains(server.url("/x") + ": 404 " + SHOWN_REASON, "-> 404 " + SHOWN_REASON);
+
+      Hoard.Result json = Hoard.get(tmp.resolve("dl"), "--retries=0", "--json", server.url("/x")).exits(1).printable();
+      assertEquals("404 " + SHOWN_REASON, json.record("/x").get("error"));
+    }
+  }
+
+  @Test
+  void aRetryOfAnAnswerWithControlCharactersIsAnnouncedWrittenOut() throws IOException {
+    try (RawServer server = RawServer.answering("HTTP/1.1 503 Busy\u001b[2J\u009b31m")) {
+      Hoard.get(tmp.resolve("dl"), "--retries=1", server.url("/x")).exits(1).printable()
+          .errContains(server.url("/x") + ": 503 Busy\\x1b[2J\\x9b31m; attempt 2 of 2");
+    }
+  }
+
+  @Test
+  void aRedirectLocationWithControlCharactersIsWrittenOutInTheError() throws IOException {
+    try (RawServer server = RawServer.answering("HTTP/1.1 302 Found", "Location: \u001b[2J\u0007 x:y")) {
+      Hoard.get(tmp.resolve("dl"), "--retries=0", server.url("/x")).exits(1).printable()
+          .errContains("bad redirect Location: \\x1b[2J\\x07 x:y");
     }
   }
 

@@ -85,13 +85,6 @@ class MirrorsTest {
   }
 
   @Test
-  void aMessageShowsNoControlCharacterAServerSent() {
-    Mirrors m = mirrors(Map.of(), A, B);
-    m.drop(m.first(), "404 \u001b[31mGone");
-    assertFalse(messages.get(0).contains("\u001b"), messages.get(0));
-  }
-
-  @Test
   void theStateNamesEachMirrorsVersionTheFirstUrlsAtTheTop() {
     String shownC = "http://user:***@c.example/f.iso";
     Mirrors m = mirrors(Map.of(A.toString(), new RemoteFile(10, true, "\"a\"", null),

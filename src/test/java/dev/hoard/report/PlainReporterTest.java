@@ -47,6 +47,19 @@ class PlainReporterTest {
   }
 
   @Test
+  void aProblemOrARetryQuotingAServerShowsItsControlCharactersWrittenOut() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PlainReporter reporter = new PlainReporter(new PrintWriter(out), new PrintWriter(err), PlainReporter.Show.LINES);
+    reporter.problem("http://a.example/f.iso: mirror http://b.example/f.iso dropped: 404 \u001b[31mGone");
+    reporter.retrying(7, "http://a.example/f.iso: 503 Busy\u009b2J\u0007", 2, 6, Duration.ofSeconds(1));
+    assertEquals(List.of(
+        "hoard: http://a.example/f.iso: mirror http://b.example/f.iso dropped: 404 \\x1b[31mGone",
+        "hoard: http://a.example/f.iso: 503 Busy\\x9b2J\\x07; attempt 2 of 6 in 1.0 s"), err.toString().lines().toList());
+    assertEquals("", out.toString());
+  }
+
+  @Test
   void aBadLineIsAMessageNamingTheFileAndLine() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

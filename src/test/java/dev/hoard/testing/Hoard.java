@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.cli.Cli;
 import dev.hoard.cli.Interrupt;
+import dev.hoard.report.Printable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +97,25 @@ public final class Hoard {
     /** Fails with the run's output when the exit status is not {@code expected}. */
     public Result exits(int expected) {
       assertEquals(expected, code, () -> "exit status; stdout:\n" + out + "\nstderr:\n" + err);
+      return this;
+    }
+
+    /**
+     * Fails when standard output or error holds a character a terminal would act on: a C0 control other than the line
+     * feed that ends a line, DEL, or a C1 control.
+     */
+    public Result printable() {
+      for (String stream : List.of("stdout", "stderr")) {
+        String text = stream.equals("stdout") ? out : err;
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          if (c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f) {
+            // the text itself is shown written out, so a failing test does not drive the terminal either
+            throw new AssertionError(String.format("%s holds control character U+%04X at %d:%n%s", stream, (int) c, i,
+                Printable.of(text)));
+          }
+        }
+      }
       return this;
     }
 

@@ -42,6 +42,17 @@ public final class RawServer implements Closeable {
     return new RawServer((nothingRead, out) -> send(out, bytes), false);
   }
 
+  /**
+   * A server answering every request with the lines of {@code head} (a status line and headers, sent as ISO-8859-1
+   * bytes whatever they hold) and an empty body, then closing: for answers no HTTP library would write, as a reason
+   * phrase holding an escape sequence.
+   */
+  public static RawServer answering(String... head) throws IOException {
+    byte[] answer = (String.join("\r\n", head) + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    return new RawServer((request, out) -> send(out, answer));
+  }
+
   private RawServer(Handler handler, boolean headFirst) throws IOException {
     socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
     acceptor = new Thread(() -> {
