@@ -58,7 +58,7 @@ class CommandNotifierTest {
   @Test
   void noControlCharacterOfItsOutputReachesTheTerminalRaw() throws Exception {
     notifier("printf 'a\\033[31mred\\tb\\r\\nbell\\007 and \\302\\233c1\\n'").deliver(DOWN);
-    assertEquals(List.of("a[31mred b", "bell and c1"), errLines());
+    assertEquals(List.of("a\\x1b[31mred b", "bell\\x07 and \\x9bc1"), errLines());
   }
 
   @Test

@@ -26,8 +26,8 @@ class OutputRelayTest {
   }
 
   @Test
-  void controlCharactersAreTakenOutOrMadeSpaces() throws IOException {
-    assertEquals(List.of("a[2Jb c  d"), copied("a\u001b[2Jb\tc\u0085\u0007\u000b d\n"));
+  void controlCharactersAreWrittenOutOrMadeSpaces() throws IOException {
+    assertEquals(List.of("a\\x1b[2Jb c\\x85\\x07  d"), copied("a\u001b[2Jb\tc\u0085\u0007\u000b d\n"));
   }
 
   @Test
