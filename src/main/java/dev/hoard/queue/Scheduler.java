@@ -210,7 +210,14 @@ final class Scheduler {
         long id = ids.incrementAndGet();
         outer.execute(() -> {
           try {
-            runOne(id, job, name, new JobNaming(wanted, owner(job)));
+            DownloadResult r;
+            try {
+              r = runOne(id, job, name, new JobNaming(wanted, owner(job)));
+            } catch (RuntimeException | Error e) {
+              // whatever befell it (a bug, the heap exhausted), the download is counted and reported, never lost
+              r = failure(job, e instanceof OutOfMemoryError ? OUT_OF_MEMORY : "internal error: " + e);
+            }
+            record(id, r);
           } finally {
             running.remove(name);
             inFlight.decrementAndGet();
@@ -347,7 +354,8 @@ final class Scheduler {
     }
   }
 
-  private void runOne(long id, Job job, String name, Naming naming) {
+  /** Downloads one job and, when crawling, queues its links; the result to record. */
+  private DownloadResult runOne(long id, Job job, String name, Naming naming) {
     HomeHeaders home = HomeHeaders.of(job.root(), options.headers());
     Landed done;
     try {
@@ -362,11 +370,7 @@ final class Scheduler {
       // the run stops (exit 3), and this download is counted and reported failed, its message the local failure's
       if (localFailure == null) localFailure = e;
       stop.stop();
-      record(id, failure(job, e.getMessage()));
-      return;
-    } catch (RuntimeException e) {
-      // a bug must still be a counted, reported failure, never a silent exit 0
-      done = new Landed(failure(job, "internal error: " + e), null, null, null);
+      return failure(job, e.getMessage());
     }
     DownloadResult r = done.result();
     if (crawl != null) {
@@ -378,8 +382,11 @@ final class Scheduler {
       }
       crawl.queue(children);
     }
-    record(id, r);
+    return r;
   }
+
+  /** What a download that ran out of heap reports: the user can give the JVM more. */
+  static final String OUT_OF_MEMORY = "out of memory (a larger heap helps: HOARD_JAVA_OPTS=-Xmx2g)";
 
   private static DownloadResult failure(Job job, String error) {
     return new DownloadResult(Redact.url(job.url()), null, DownloadResult.Status.FAILED, 0, 0, 0, error, job.depth(),

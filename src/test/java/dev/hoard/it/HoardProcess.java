@@ -57,6 +57,12 @@ final class HoardProcess {
     return startWith(work, List.of(), flags, ProcessBuilder.Redirect.PIPE, args);
   }
 
+  /** Starts {@code hoard get ARGS} with the test's JVM flags and a heap of {@code maxHeap} ({@code 64m}). */
+  static HoardProcess startWithHeap(Path work, String maxHeap, String... args) throws IOException {
+    return startWith(work, List.of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + maxHeap),
+        ProcessBuilder.Redirect.from(new java.io.File("/dev/null")), args);
+  }
+
   private static HoardProcess startWith(Path work, List<String> wrapper, String... args) throws IOException {
     // a short-lived CLI: the quick JIT tier and a small heap start it fastest on two cores
     return startWith(work, wrapper, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
