@@ -17,6 +17,7 @@ import dev.hoard.report.DownloadResult;
 import dev.hoard.report.Listener;
 import dev.hoard.runtime.Threads;
 import dev.hoard.url.Redact;
+import dev.hoard.store.ConvertedMark;
 import dev.hoard.store.MirrorPath;
 import java.io.File;
 import java.io.IOException;
@@ -212,6 +213,8 @@ final class Crawling implements Scheduler.Crawl {
       // a listed page that redirected to another host (example.com → www.example.com) is crawled where it landed
       Job from = job.depth() == 0 && !sameHost(base, job.url()) ? job.scopedTo(base) : job;
       List<Job> out = new ArrayList<>();
+      // a page --convert-links rewrote leads to local files: each link stands for the URL its file records
+      boolean converted = savedCopy && ConvertedMark.isSet(file);
       List<Link> found;
       parsing.acquire();
       try {
@@ -222,7 +225,9 @@ final class Crawling implements Scheduler.Crawl {
       for (Link link : found) {
         boolean requisite = options.requisites() && link.requisite();
         if (last && !requisite) continue;
-        out.add(from.child(savedCopy ? mirror.original(link.url()) : link.url(), requisite));
+        URI url = converted ? mirror.beforeConversion(link.url())
+            : savedCopy ? mirror.original(link.url()) : link.url();
+        out.add(from.child(url, requisite));
       }
       return out;
     } catch (InterruptedException e) {
@@ -280,6 +285,11 @@ final class Crawling implements Scheduler.Crawl {
           done.finalUrl() != null ? done.finalUrl() : job.url(), done.contentType());
     }
     return false;
+  }
+
+  @Override
+  public void moved(String from, String to) {
+    if (conversion != null) conversion.moved(Path.of(from), Path.of(to));
   }
 
   @Override

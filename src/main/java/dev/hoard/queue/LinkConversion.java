@@ -7,6 +7,7 @@ import dev.hoard.crawl.LinkRewriter;
 import dev.hoard.crawl.MirrorLinks;
 import dev.hoard.report.Listener;
 import dev.hoard.runtime.Threads;
+import dev.hoard.store.ConvertedMark;
 import dev.hoard.store.Rewrite;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -19,6 +20,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,8 @@ final class LinkConversion implements AutoCloseable {
   private final Path root;
   private final MirrorFiles mirror;
   private final Listener listener;
+  /** Files noted, then moved aside for a folder of their name (few): from where to where, relative to the folder. */
+  private final Map<Path, Path> moves = new HashMap<>();
   private Path journal;
   private DataOutputStream out;
   private long noted;
@@ -88,6 +92,18 @@ final class LinkConversion implements AutoCloseable {
     }
   }
 
+  /** A file noted before moved from {@code from} to {@code to}, both relative to the folder. */
+  synchronized void moved(Path from, Path to) {
+    moves.put(from, to);
+  }
+
+  /** Where the file noted at {@code relative} is now. */
+  private Path now(Path relative) {
+    Path at = relative;
+    for (int hops = 0; hops <= moves.size() && moves.containsKey(at); hops++) at = moves.get(at);
+    return at;
+  }
+
   /**
    * Rewrites the links of every file noted, as many at once as there are cores (each is parsed, which is CPU work);
    * tells how many were converted.
@@ -127,7 +143,7 @@ final class LinkConversion implements AutoCloseable {
       try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(journal),
           64 * 1024))) {
         for (long i = 0; i < noted; i++) {
-          Path relative = Path.of(in.readUTF());
+          Path relative = now(Path.of(in.readUTF()));
           LinkReader.Format format = LinkReader.Format.valueOf(in.readUTF());
           URI base = URI.create(in.readUTF());
           String type = in.readUTF();
@@ -179,7 +195,12 @@ final class LinkConversion implements AutoCloseable {
         return false;
       }
       byte[] bytes = Files.readAllBytes(file);
-      MirrorLinks links = new MirrorLinks(relative, saved);
+      // converted before (a rerun): its links lead to local files already, and lead there again
+      Function<URI, Path> leadsTo = ConvertedMark.isSet(file) ? url -> {
+        Path local = mirror.atItsPath(url);
+        return local != null ? local : saved.apply(url);
+      } : saved;
+      MirrorLinks links = new MirrorLinks(relative, leadsTo);
       byte[] after;
       if (format == LinkReader.Format.HTML) {
         Charset charset = HtmlLinks.charset(bytes, type);
@@ -188,7 +209,7 @@ final class LinkConversion implements AutoCloseable {
         after = LinkRewriter.css(bytes, CssLinks.charset(bytes, type, null), base, links);
       }
       if (after == bytes) return false;
-      Rewrite.replace(file, after);
+      Rewrite.replace(file, after, true);
       return true;
     } catch (IOException | RuntimeException e) {
       listener.problem(file + ": links not converted: " + e.getMessage());

@@ -45,6 +45,32 @@ final class MirrorFiles {
     return m == null || m.origin == null ? url : m.origin;
   }
 
+  /**
+   * The file at {@code url}'s own mirror path, relative to the folder, or null when none is there: where a link of a
+   * page converted by {@code --convert-links} leads, whatever URL that file records ({@code index.1.html} is the file
+   * of {@code /index.html} when {@code /} took {@code index.html}).
+   */
+  Path atItsPath(URI url) {
+    Path wanted;
+    try {
+      wanted = MirrorPath.of(url);
+    } catch (IllegalArgumentException | IllegalStateException notMirrored) {
+      return null;
+    }
+    return root.resolve(wanted).toFile().isFile() ? wanted : null;
+  }
+
+  /**
+   * The URL a link of a page converted by {@code --convert-links} stood for: the one recorded by the file it leads to
+   * ({@link #atItsPath}); {@code url} itself when it leads to no file (a link to what was not downloaded stays the
+   * absolute URL) or to one that records none.
+   */
+  URI beforeConversion(URI url) {
+    Path file = atItsPath(url);
+    URI origin = file == null ? null : recorded(root.resolve(file));
+    return origin == null ? url : origin;
+  }
+
   /** The file found, and the URL it records when that is not the one asked for. */
   private record Match(Path path, URI origin) {}
 

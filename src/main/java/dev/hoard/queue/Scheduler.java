@@ -70,6 +70,9 @@ final class Scheduler {
     /** The links of a page already fetched, reached again closer to its listed page than the first time. */
     List<Job> reachedSooner(Job job);
 
+    /** A landed file moved from {@code from} to {@code to} (relative to the folder): a folder needed its name. */
+    default void moved(String from, String to) {}
+
     /** Takes found jobs (the links of a page, or those {@link #reachedSooner} gives) to dispatch later. */
     void queue(List<Job> found);
 
@@ -309,6 +312,7 @@ final class Scheduler {
       String aside = names.moveAside(file);
       try {
         downloads.move(file, aside);
+        if (crawl != null) crawl.moved(file, aside);
         listener.moved(downloads.origin(aside), downloads.show(file), downloads.show(aside),
             downloads.show(wanted) + " needs it as a folder");
       } catch (IOException e) {

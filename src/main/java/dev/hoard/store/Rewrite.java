@@ -17,8 +17,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 public final class Rewrite {
   private Rewrite() {}
 
-  /** Replaces the bytes of {@code file}, a regular file (not a symbolic link), with {@code bytes}. */
-  public static void replace(Path file, byte[] bytes) throws IOException {
+  /**
+   * Replaces the bytes of {@code file}, a regular file (not a symbolic link), with {@code bytes}; with
+   * {@code converted} the new file carries the {@link ConvertedMark} (set before it takes the name, so a page is never
+   * converted and unmarked), and otherwise keeps the one the old file had.
+   */
+  public static void replace(Path file, byte[] bytes, boolean converted) throws IOException {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("not a regular file: " + file);
     }
@@ -34,6 +38,7 @@ public final class Rewrite {
             .setPermissions(posix.readAttributes().permissions());
       }
       if (origin != null) FileOrigin.record(temp, origin);
+      if (converted || ConvertedMark.isSet(file)) ConvertedMark.set(temp);
       Files.setLastModifiedTime(temp, modified);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

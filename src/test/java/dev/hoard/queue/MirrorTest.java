@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -202,6 +203,35 @@ class MirrorTest {
     assertEquals(first, landed());
     assertArrayEquals(page, Files.readAllBytes(dir().resolve(h + "/a/page.html")));
     assertArrayEquals(css, Files.readAllBytes(dir().resolve(h + "/s/site.css@v=2.css")));
+  }
+
+  @Test
+  void aConvertedMirrorWithNumberedAndMovedNamesRunAgainAsksForNothingAndStaysTheSame() throws IOException {
+    // "/col/" lands as index.html, so "/col/index.html" takes index.1.html; "/col/docs" lands as the file docs, then
+    // moves to docs.1 when "/col/docs/intro" needs docs/ as a folder: converted links lead to those local names
+    CrawlFixtureSite site = site();
+    site.page("/col/", html("<a href='index.html'>i</a> <a href='docs'>d</a> <a href='docs/intro'>in</a>"))
+        .page("/col/index.html", html("<a href='/col/'>home</a>"))
+        .page("/col/docs", html("<a href='/col/'>home</a>"))
+        .page("/col/docs/intro", html("<a href='../docs'>up</a> <a href='/col/index.html'>i</a>"));
+    String col = site.hostFolder() + "/col/";
+    Outcome first = hoard("-r", "--convert-links", "-j", "1", site.url("/col/"));
+    assertEquals(0, first.code, first.err);
+    assertTrue(read(col + "index.html").contains("href='index.1.html'"), read(col + "index.html"));
+    assertTrue(read(col + "docs/intro").contains("href='../docs.1'"), read(col + "docs/intro"));
+    assertTrue(read(col + "index.1.html").contains("href='index.html'"), read(col + "index.1.html"));
+    Map<String, String> before = new TreeMap<>();
+    for (String f : landed()) before.put(f, read(f));
+    int mark = site.requested().size();
+
+    Outcome again = hoard("-r", "--convert-links", "-j", "1", site.url("/col/"));
+
+    assertEquals(0, again.code, again.err + again.out);
+    List<String> asked = site.requested().subList(mark, site.requested().size());
+    assertEquals(List.of("/robots.txt"), asked, "asked again: " + asked);
+    Map<String, String> after = new TreeMap<>();
+    for (String f : landed()) after.put(f, read(f));
+    assertEquals(before, after);
   }
 
   @Test
