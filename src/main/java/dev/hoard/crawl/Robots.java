@@ -28,13 +28,14 @@ import java.util.function.Consumer;
  *   <caption>answer of the source → rules for the whole run</caption>
  *   <tr><td>2xx</td><td>the file, parsed (its first {@value #MAX_BYTES} bytes)</td></tr>
  *   <tr><td>empty, or 4xx other than 429 (404, 401, 403, 410…)</td><td>allow all, as crawler-commons and Google do</td></tr>
- *   <tr><td>5xx, 429, 3xx (redirects not followed)</td><td>disallow all: the server is failing, so crawl none of it
- *       (crawler-commons' {@code failedFetch} and Google's convention)</td></tr>
+ *   <tr><td>5xx, 429, a 3xx the source could not follow</td><td>disallow all: the server is failing, so crawl none
+ *       of it (crawler-commons' {@code failedFetch} and Google's convention), and the reason is told</td></tr>
  *   <tr><td>{@link IOException} (no answer in time: refused, reset, stalled)</td><td>allow all, as if there were
  *       no robots.txt, and the reason is told: a robots.txt that cannot be had holds up no crawl</td></tr>
  * </table>
  *
- * <p>Robots rules are for links found while crawling; a URL the user listed is not subject to them.
+ * <p>A source follows redirects (RFC 9309 asks for at least five, across hosts too): the answer at the end counts.
+ * Robots rules are for links found while crawling; a URL the user listed is not subject to them.
  */
 public final class Robots {
   /** The name matched against {@code User-agent:} lines. */
@@ -117,7 +118,14 @@ public final class Robots {
 
   private void load(String robotsUrl, CompletableFuture<BaseRobotRules> into) throws InterruptedException {
     try {
-      into.complete(rules(robotsUrl, source.fetch(URI.create(robotsUrl))));
+      Optional<RobotsFile> answer = source.fetch(URI.create(robotsUrl));
+      int status = answer.map(RobotsFile::status).orElse(200);
+      boolean refused = status < 200 || status >= 300 && status < 400 || status == 429 || status >= 500;
+      if (refused) {
+        problems.accept(robotsUrl + ": answered " + status + "; none of this host's links are crawled this run"
+            + " (--no-robots ignores robots.txt)");
+      }
+      into.complete(rules(robotsUrl, answer));
     } catch (IOException e) {
       problems.accept(robotsUrl + ": cannot be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); crawling as if there were none");
       into.complete(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL));

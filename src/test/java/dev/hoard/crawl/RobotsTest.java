@@ -134,6 +134,19 @@ class RobotsTest {
   }
 
   @Test
+  void aFailingServerIsLeftAloneAndTheNoteSaysWhy() throws InterruptedException {
+    List<String> said = new ArrayList<>();
+    assertFalse(allowed(new Robots(status(503, ""), said::add), "http://h/x"));
+    assertFalse(allowed(new Robots(status(429, ""), said::add), "http://h/x"));
+    assertTrue(allowed(new Robots(status(404, ""), said::add), "http://h/x"));
+    assertEquals(List.of(
+        "http://h/robots.txt: answered 503; none of this host's links are crawled this run (--no-robots ignores"
+            + " robots.txt)",
+        "http://h/robots.txt: answered 429; none of this host's links are crawled this run (--no-robots ignores"
+            + " robots.txt)"), said, "a 404 allows all, and needs no note");
+  }
+
+  @Test
   void aRobotsTxtThatCannotBeHadCountsAsNoneAndSaysWhy() throws InterruptedException {
     List<String> said = new ArrayList<>();
     Robots robots = new Robots(u -> { throw new IOException("stalled: less than 1 KiB in 3000 ms"); }, said::add);
