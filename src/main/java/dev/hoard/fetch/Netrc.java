@@ -130,7 +130,7 @@ public final class Netrc {
     try {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
       if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-        return "warning: netrc file " + file + " can be read by other users (" + PosixFilePermissions.toString(p)
+        return "netrc file " + file + " can be read by other users (" + PosixFilePermissions.toString(p)
             + "); chmod 600 " + file;
       }
     } catch (IOException | UnsupportedOperationException e) {

@@ -107,6 +107,7 @@ class NetrcTest {
     assertEquals("alice", netrc.find("a.test").orElseThrow().login());
     String warning = netrc.warning().orElseThrow();
     assertTrue(warning.contains(file.toString()) && warning.contains("chmod 600"), warning);
+    assertTrue(warning.startsWith("netrc file "), "the caller says it is a warning, once: " + warning);
   }
 
   @Test
