@@ -28,7 +28,7 @@ public final class Failure {
     if (t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
       return "timed out (" + message(t) + ")";
     }
-    if (t instanceof SSLException) return "TLS error: " + message(t);
+    if (t instanceof SSLException ssl) return TlsFailure.describe(ssl);
     if (t instanceof NoHttpResponseException) return "server closed the connection without answering";
     if (t instanceof ConnectionClosedException) return "connection closed early: " + message(t);
     if (t instanceof SocketException) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.testing.Servers.Routes;
+import dev.hoard.testing.Hoard;
 import dev.hoard.testing.TestCertificates;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -138,6 +139,14 @@ class TrustTest {
     String url = start();
 
     assertEquals("certificate not valid before 2999-01-01 00:00:00 UTC", failure(caFile(), url));
+  }
+
+  @Test
+  void aDownloadFromAServerWithAnUntrustedCertificateSaysSoInWordsAPersonCanActOn() throws Exception {
+    TestCertificates.useHttpsSelfSigned(server);
+    String url = start();
+
+    Hoard.get(dir.resolve("dl"), url).exits(1).errContains(url + ": " + TlsFailure.NOT_TRUSTED);
   }
 
   @Test
