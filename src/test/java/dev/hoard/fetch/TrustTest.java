@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoard.testing.Servers.Routes;
 import dev.hoard.testing.Hoard;
+import dev.hoard.testing.Servers.Routes;
 import dev.hoard.testing.TestCertificates;
 import java.net.InetAddress;
 import java.nio.file.Files;
