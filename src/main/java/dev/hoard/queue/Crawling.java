@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class Crawling implements Scheduler.Crawl {
    * Pages parsed at once: no more than there are cores. Parsing is CPU work, so more at once would not finish sooner,
    * and each parse in flight holds a whole page's tree: with {@code -j 16} on two cores, eight times the heap.
    */
+  /** robots.txt files fetched for their {@code Sitemap:} lines, kept until the rules of their host take them. */
+  private final Map<URI, Sitemaps.Answer> robotsReadForSitemaps = new ConcurrentHashMap<>();
   private final Semaphore parsing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
   private final Robots robots;
   private final HostPacer pacer;
@@ -350,6 +353,11 @@ final class Crawling implements Scheduler.Crawl {
 
   /** Fetches a robots.txt like any request (the stall rule watches it), its body capped. */
   private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException {
+    Sitemaps.Answer read = robotsReadForSitemaps.remove(robotsUrl);
+    if (read != null) {
+      byte[] body = read.body().length > Robots.MAX_BYTES ? Arrays.copyOf(read.body(), Robots.MAX_BYTES) : read.body();
+      return Optional.of(new RobotsFile(read.status(), body, read.contentType()));
+    }
     try (Response r = fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
       byte[] body;
       try (InputStream in = r.body()) {
@@ -367,7 +375,10 @@ final class Crawling implements Scheduler.Crawl {
       try (InputStream in = r.body()) {
         body = in.readNBytes(maxBytes + 1);
       }
-      return new Sitemaps.Answer(r.status(), body, r.header("Content-Type"));
+      Sitemaps.Answer answer = new Sitemaps.Answer(r.status(), body, r.header("Content-Type"));
+      // the rules of the host will want the same file: robots.txt is fetched once per run
+      if (robots != null && "/robots.txt".equals(url.getRawPath())) robotsReadForSitemaps.put(url, answer);
+      return answer;
     }
   }
 

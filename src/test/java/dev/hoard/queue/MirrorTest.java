@@ -317,6 +317,7 @@ class MirrorTest {
     assertEquals(0, site.count("/private/secret.html"));
     assertEquals(0, site.count("/skip.zip"));
     assertEquals(1, site.count("/linked.html"));
+    assertEquals(1, site.count("/robots.txt"), "read once, for its sitemaps and its rules");
     Map<String, Object> orphan = run.record(site.url("/orphan1.html"));
     assertEquals(1, num(orphan.get("depth")));
     assertEquals(site.url("/"), orphan.get("parent"));
