@@ -14,7 +14,6 @@ import dev.hoard.fetch.RangesRefusedException;
 import dev.hoard.fetch.RemoteChangedException;
 import dev.hoard.fetch.RemoteFile;
 import dev.hoard.fetch.Retrier;
-import dev.hoard.fetch.StatusException;
 import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
@@ -35,6 +34,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,8 @@ final class Download {
   private final Function<URI, HomeHeaders> homes;
   private final Naming naming;
   private final long started = System.nanoTime();
-  private int http;
+  /** The URLs of the latest attempt, which know the status the first URL answered; null before the first. */
+  private Mirrors mirrors;
   private long bytes;
   private String contentType;
   private URI finalUrl;
@@ -135,11 +136,10 @@ final class Download {
     } catch (LocalFailure e) {
       throw e;
     } catch (IOException e) {
-      // an error status ends the probe before http is set: the report still says which status it was
-      StatusException status = StatusException.in(e);
-      if (status != null) http = status.status();
       // a stop cuts the connections: whatever broke then ("socket closed"), the download was interrupted
-      return failed(target, shared.stop().stopped() ? "interrupted" : Failure.describe(e));
+      if (shared.stop().stopped()) return failed(target, "interrupted");
+      String mirrorsFailed = mirrors == null ? null : mirrors.failure(e);
+      return failed(target, mirrorsFailed != null ? mirrorsFailed : Failure.describe(e));
     }
   }
 
@@ -183,8 +183,8 @@ final class Download {
     else if (plan.dropState()) statePath.toFile().delete();
 
     Mirrors mirrors = new Mirrors(job.urls(), homes, plan::knew, shared.listener::problem, shared.policy);
+    this.mirrors = mirrors;
     Probe probe = probe(mirrors, plan);
-    http = probe.response().status(); // a -N skip reports the 304 (or the answer that was not newer) too
     if (localTime != null && !newer(probe)) {
       probe.response().abort();
       return skip(target);
@@ -202,7 +202,7 @@ final class Download {
     long had = plan.resuming() ? plan.state().written() : 0;
     if (had > 0) shared.listener.problem(shown + ": resuming with " + PlainReporter.size(had) + " already on disk");
     shared.listener.started(id, relative, remote.length(), had);
-    if (http == 416) return alreadyWhole(target, probe);
+    if (probe.response().status() == 416) return alreadyWhole(target, probe);
     if (remote.ranges() && remote.length() > 0) {
       try {
         return chunked(target, probe, plan.done(), mirrors);
@@ -211,10 +211,10 @@ final class Download {
         PartFile.discard(target);
         // the mirrors that ranged are gone: the one left serves the file whole
         Mirrors.Mirror last = mirrors.first();
-        return plain(target, Probe.whole(shared.fetcher, retrier, last.url(), last.home()), last);
+        return plain(target, whole(mirrors, last), mirrors, last);
       }
     }
-    return plain(target, probe, mirrors.first());
+    return plain(target, probe, mirrors, mirrors.first());
   }
 
   /**
@@ -230,16 +230,19 @@ final class Download {
         probe = Probe.send(shared.fetcher, mirrors.retrying(retrier), m.url(), m.home(), plan.knew(m.shown()),
             plan.firstMissing(), localTime);
       } catch (IOException e) {
-        if (shared.stop().stopped() || !mirrors.drop(m, Failure.describe(e))) throw e;
+        if (shared.stop().stopped() || !mirrors.fail(m, e)) throw e;
         continue;
       }
       int status = probe.response().status();
+      // a -N skip reports the 304 (or the answer that was not newer) too
+      m.answered(status);
       if (status == 304 || status == 416) return probe;
       String mismatch = plan.mismatch(m.shown(), probe.remote());
       if (mismatch != null) {
         probe.response().abort();
-        if (mirrors.drop(m, mismatch)) continue;
-        throw new RemoteChangedException(mismatch);
+        RemoteChangedException changed = new RemoteChangedException(mismatch);
+        if (mirrors.fail(m, changed)) continue;
+        throw changed;
       }
       RemoteFile remote = probe.remote();
       // a file small enough for one piece gains nothing from ranges: any mirror serves it
@@ -338,8 +341,23 @@ final class Download {
     }
   }
 
-  /** Streams the file whole from {@code from}, the mirror that answered {@code probe}, asking it again on a failure. */
-  private Landed plain(Path target, Probe probe, Mirrors.Mirror from) throws IOException {
+  /** Asks {@code from}, one of {@code mirrors}, for the whole file; its failure ends the download. */
+  private Probe whole(Mirrors mirrors, Mirrors.Mirror from) throws IOException {
+    Probe probe;
+    try {
+      probe = Probe.whole(shared.fetcher, retrier, from.url(), from.home());
+    } catch (IOException e) {
+      throw mirrors.ended(from, e);
+    }
+    from.answered(probe.response().status());
+    return probe;
+  }
+
+  /**
+   * Streams the file whole from {@code from}, the one of {@code mirrors} that answered {@code probe}, asking it again
+   * on a failure; its failure for good ends the download.
+   */
+  private Landed plain(Path target, Probe probe, Mirrors mirrors, Mirrors.Mirror from) throws IOException {
     for (int attempt = 1; ; attempt++) {
       PartFile opened;
       try {
@@ -371,17 +389,23 @@ final class Download {
             e.addSuppressed(unknown);
           }
           if (shared.stop().stopped()) throw new InterruptedIOException("interrupted");
-          var wait = retrier.delay(from.url(), e, attempt);
-          if (wait == null) throw e;
+          Duration wait;
+          try {
+            wait = retrier.delay(from.url(), e, attempt);
+          } catch (GiveUpException tooLong) {
+            throw mirrors.ended(from, tooLong);
+          }
+          if (wait == null) throw mirrors.ended(from, e);
           retrier.pause(wait);
           part.close();
-          probe = Probe.whole(shared.fetcher, retrier, from.url(), from.home());
-          http = probe.response().status();
+          probe = whole(mirrors, from);
           lastModified = probe.remote().lastModified();
           continue;
         }
         long expected = probe.remote().length();
-        if (expected >= 0 && bytes != expected) throw new IOException("short body: got " + bytes + " of " + expected + " bytes");
+        if (expected >= 0 && bytes != expected) {
+          throw mirrors.ended(from, new IOException("short body: got " + bytes + " of " + expected + " bytes"));
+        }
         return commit(target, part, false);
       }
     }
@@ -430,6 +454,8 @@ final class Download {
   private DownloadResult result(Path target, Status status, String error) {
     long ms = (System.nanoTime() - started) / 1_000_000;
     String path = target == null ? null : shared.folder.show(target);
+    // the status the first URL answered, never another mirror's: the result is reported under the first URL
+    int http = mirrors == null ? 0 : mirrors.status();
     return new DownloadResult(shown, path, status, bytes, ms, http, error, job.depth(),
         job.parent() == null ? null : Redact.url(job.parent()));
   }

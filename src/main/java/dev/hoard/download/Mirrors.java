@@ -8,6 +8,7 @@ import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RangeRequests;
 import dev.hoard.fetch.RemoteFile;
 import dev.hoard.fetch.Retrier;
+import dev.hoard.fetch.StatusException;
 import dev.hoard.store.ResumeState;
 import dev.hoard.url.Origin;
 import dev.hoard.url.Redact;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * The URLs of one download's file (its mirrors; most files have one) and which of them are still in use. The probe
  * goes to the first one left; each connection of the inner pool is given the mirror with the fewest connections; a
  * mirror that fails for good is dropped for the rest of the download, with one message, and the connections on it go
- * on from the others with their pieces. The last mirror left is never dropped: its failure is the download's.
+ * on from the others with their pieces. The last mirror left is never dropped: its failure is the download's, told
+ * with each mirror's own reason, since the download is reported under the first URL whichever mirror failed last.
  */
 final class Mirrors implements Sources {
   /** One URL of the file; once the transfer starts, a source of its byte ranges. */
@@ -37,6 +39,10 @@ final class Mirrors implements Sources {
     private final RemoteFile earlier;
     private volatile RangeRequests requests;
     private volatile boolean dropped;
+    /** Why it was dropped, or why its failure ended the download; null while it serves. Guarded by the Mirrors. */
+    private String failure;
+    /** The HTTP status of its last answer, 0 while none came. */
+    private volatile int status;
     /** Connections fetching from it now; guarded by the {@link Mirrors}. */
     private int assigned;
 
@@ -58,6 +64,17 @@ final class Mirrors implements Sources {
 
     HomeHeaders home() {
       return home;
+    }
+
+    /** It answered with HTTP {@code status}. */
+    void answered(int status) {
+      this.status = status;
+    }
+
+    /** It failed with {@code failure}: when that was an error status, that status was its answer. */
+    private void answered(IOException failure) {
+      StatusException s = StatusException.in(failure);
+      if (s != null) status = s.status();
     }
 
     @Override
@@ -88,6 +105,8 @@ final class Mirrors implements Sources {
   private final List<Mirror> all = new ArrayList<>();
   private final Consumer<String> problems;
   private final ConcurrencyPolicy policy;
+  /** The failures that ended the download, each one the failure of a mirror: see {@link #ended}. */
+  private final List<IOException> endings = new ArrayList<>();
 
   /**
    * @param urls the file's URLs, the one that names it first
@@ -122,9 +141,59 @@ final class Mirrors implements Sources {
     if (m.dropped) return true;
     if (!several()) return false;
     m.dropped = true;
+    m.failure = why;
     problems.accept(download + ": mirror " + m.shown + " dropped: " + why
         + (m.requests == null ? "" : "; its pieces go to the other mirrors"));
     return true;
+  }
+
+  /**
+   * {@code m} failed for good with {@code failure}: drops it (true) or, when it is the last mirror left, takes that
+   * failure as the download's end (false).
+   */
+  synchronized boolean fail(Mirror m, IOException failure) {
+    m.answered(failure);
+    if (drop(m, Failure.describe(failure))) return true;
+    ended(m, failure);
+    return false;
+  }
+
+  /**
+   * {@code m}'s {@code failure} ends the download: it was the last mirror left, or the one sending the file whole.
+   *
+   * @return {@code failure}, to throw
+   */
+  synchronized IOException ended(Mirror m, IOException failure) {
+    m.answered(failure);
+    m.failure = Failure.describe(failure);
+    endings.add(failure);
+    return failure;
+  }
+
+  /**
+   * Why the download failed with {@code failure} when a mirror's failure ended it: each mirror that failed, in line
+   * order, with its own reason ({@code all 2 mirrors failed: URL: connection refused; URL: 404 Not Found}). Null when
+   * the file has one URL (its failure needs no URL named again) or {@code failure} is no mirror's (a sha256 mismatch,
+   * a local error).
+   */
+  synchronized String failure(IOException failure) {
+    if (all.size() == 1 || endings.stream().noneMatch(e -> e == failure)) return null;
+    List<String> reasons = new ArrayList<>();
+    for (Mirror m : all) {
+      if (m.failure == null) continue;
+      // a mirror still in use failed last: the failure the download ended with is its own
+      reasons.add(m.shown + ": " + (m.dropped ? m.failure : Failure.describe(failure)));
+    }
+    String failed = reasons.size() == all.size() ? "all " + all.size() : reasons.size() + " of " + all.size();
+    return failed + " mirrors failed: " + String.join("; ", reasons);
+  }
+
+  /**
+   * The HTTP status of the last answer of the first URL, the one the download is reported under; 0 when it gave none
+   * (refused, say). Another mirror's answer is never reported as the first URL's.
+   */
+  int status() {
+    return all.get(0).status;
   }
 
   /**
@@ -167,7 +236,7 @@ final class Mirrors implements Sources {
   public synchronized Source replace(Source source, IOException failure) {
     Mirror m = (Mirror) source;
     m.assigned--;
-    if (!drop(m, Failure.describe(failure))) return null;
+    if (!fail(m, failure)) return null;
     return assign();
   }
 

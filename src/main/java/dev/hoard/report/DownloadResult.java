@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param url the URL, its password hidden
  * @param path where the file is (or would be), relative to the working directory; null when none was chosen
- * @param http the last HTTP status seen, or 0
+ * @param http the last HTTP status seen from {@code url} (for mirrors, the first URL's own), or 0
  * @param error why it failed, or null; made {@link Printable} here, as it often quotes a server (a reason phrase, a
  *     header value, a redirect's Location), so every output of a result (lines, {@code --json}) shows it safely
  * @param depth how many links from a listed page (0 for a listed URL)

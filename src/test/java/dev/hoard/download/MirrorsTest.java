@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hoard.chunk.Source;
 import dev.hoard.fetch.HomeHeaders;
 import dev.hoard.fetch.RemoteFile;
+import dev.hoard.fetch.StatusException;
 import dev.hoard.store.ResumeState;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -82,6 +83,43 @@ class MirrorsTest {
     assertTrue(m.drop(a, "404 Not Found"));
     assertNull(a.retryDelay(new IOException("reset"), 1));
     assertEquals(List.of("http://a.example/f.iso: mirror http://a.example/f.iso dropped: 404 Not Found"), messages);
+  }
+
+  @Test
+  void whenTheLastMirrorFailsTheDownloadsFailureNamesEachMirrorWithItsOwnReason() {
+    Mirrors m = mirrors(Map.of(), A, C);
+    Source onA = m.assign();
+    Source onC = m.assign();
+    StatusException missing = new StatusException(404, "Not Found", null);
+
+    assertSame(onC, m.replace(onA, new ConnectException("Connection refused")));
+    assertNull(m.replace(onC, missing), "the last mirror is not dropped: its failure is the download's");
+
+    assertEquals("all 2 mirrors failed: http://a.example/f.iso: connection refused; "
+        + "http://user:***@c.example/f.iso: 404 Not Found", m.failure(missing));
+    assertNull(m.failure(new IOException("sha256 mismatch")), "a failure of no mirror names none");
+    assertEquals(0, m.status(), "the first URL answered nothing; the 404 was another mirror's");
+  }
+
+  @Test
+  void theFirstUrlsOwnStatusIsTheOneReported() {
+    Mirrors m = mirrors(Map.of(), A, B);
+    Mirrors.Mirror a = m.first();
+    a.answered(206);
+    assertTrue(m.fail(a, new StatusException(503, "Service Unavailable", null)));
+    m.first().answered(206);
+
+    assertEquals(503, m.status());
+  }
+
+  @Test
+  void aFileOfOneUrlFailsWithItsOwnReasonAlone() {
+    Mirrors m = mirrors(Map.of(), A);
+    IOException refused = new ConnectException("Connection refused");
+
+    assertNull(m.replace(m.assign(), refused));
+
+    assertNull(m.failure(refused), "the download's URL is named already: the reason is enough");
   }
 
   @Test

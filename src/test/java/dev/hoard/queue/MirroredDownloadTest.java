@@ -10,6 +10,7 @@ import dev.hoard.testing.Hoard;
 import dev.hoard.testing.RangeDispatcher;
 import dev.hoard.testing.RangeDispatcher.Requested;
 import dev.hoard.testing.RangeFaults;
+import dev.hoard.testing.RawServer;
 import dev.hoard.testing.Servers;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -126,6 +127,7 @@ class MirroredDownloadTest {
     Map<String, Object> record = run.records().get(0);
     assertEquals(dead, record.get("url"), "the download is reported under its first URL");
     assertEquals("ok", record.get("status"));
+    assertEquals(0, record.get("http"), "the first URL gave no answer; the others' answers are not its own");
   }
 
   @Test
@@ -146,19 +148,58 @@ class MirroredDownloadTest {
   }
 
   @Test
-  void whenEveryMirrorFailsTheDownloadFailsUnderItsFirstUrlWithTheLastReason() throws IOException {
-    String missing = serve(a, null, null);
-    String dead = deadUrl();
+  void whenEveryMirrorFailsTheErrorNamesEachMirrorWithItsOwnReason() throws IOException {
+    try (RawServer missing = RawServer.answering("HTTP/1.1 404 Not Found")) {
+      String gone = missing.url(PATH);
+      String dead = deadUrl();
 
-    Hoard.Result run = get(line(missing, dead), "-x", "2");
+      // the last mirror left is retried, even when it refuses: no retries keeps the test quick
+      Hoard.Result run = get(line(gone, dead), "-x", "2", "--retries=0");
 
-    run.exits(1);
-    run.errContains("mirror " + missing + " dropped: 404");
-    Map<String, Object> record = run.records().get(0);
-    assertEquals(missing, record.get("url"));
-    assertEquals("failed", record.get("status"));
-    assertEquals("connection refused", record.get("error"));
-    assertFalse(Files.exists(work.resolve("dl/file.bin")));
+      run.exits(1);
+      run.errContains("mirror " + gone + " dropped: 404 Not Found",
+          gone + ": all 2 mirrors failed: " + gone + ": 404 Not Found; " + dead + ": connection refused");
+      Map<String, Object> record = run.records().get(0);
+      assertEquals(gone, record.get("url"));
+      assertEquals("failed", record.get("status"));
+      assertEquals("all 2 mirrors failed: " + gone + ": 404 Not Found; " + dead + ": connection refused",
+          record.get("error"));
+      assertEquals(404, record.get("http"), "the first URL's own answer");
+      assertFalse(Files.exists(work.resolve("dl/file.bin")));
+    }
+  }
+
+  @Test
+  void aFirstUrlThatGaveNoAnswerIsNotBlamedForTheLastMirrorsStatus() throws IOException {
+    try (RawServer missing = RawServer.answering("HTTP/1.1 404 Not Found")) {
+      String dead = deadUrl();
+      String gone = missing.url(PATH);
+
+      Hoard.Result run = get(line(dead, gone), "-x", "2");
+
+      run.exits(1);
+      Map<String, Object> record = run.records().get(0);
+      assertEquals(dead, record.get("url"));
+      assertEquals("all 2 mirrors failed: " + dead + ": connection refused; " + gone + ": 404 Not Found",
+          record.get("error"));
+      assertEquals(0, record.get("http"), "the first URL refused the connection: it answered no status");
+    }
+  }
+
+  @Test
+  void theMirrorsOfAFailureAreShownWithoutPasswordsAndTheirServersWordsPrintable() throws IOException {
+    try (RawServer hostile = RawServer.answering("HTTP/1.1 404 Nope\u001b[2J")) {
+      String dead = deadUrl().replace("http://", "http://user:secret@");
+      String odd = hostile.url(PATH);
+
+      Hoard.Result run = get(line(dead, odd), "-x", "2");
+
+      run.exits(1).printable();
+      String shownDead = dead.replace("user:secret@", "user:***@");
+      assertEquals("all 2 mirrors failed: " + shownDead + ": connection refused; " + odd + ": 404 Nope\\x1b[2J",
+          run.records().get(0).get("error"));
+      assertFalse(run.out().contains("secret") || run.err().contains("secret"), run.out() + run.err());
+    }
   }
 
   @Test
