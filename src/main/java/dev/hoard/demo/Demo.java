@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 
@@ -172,9 +174,12 @@ public final class Demo {
       URI start = server.url(catalog.pages().get(0).path());
       say("[" + steps + "/" + steps + "] crawl, -r: the site from " + start);
       Path dir = root.resolve("crawl");
+      // a folder kept from an earlier run (--keep) holds that run's crawl, under the host folder of the port its
+      // server had: what was there before is left alone and not counted
+      Set<Path> before = entries(dir);
       Ran ran = crawl(start, dir);
       if (ran.stopped()) return ran.outcome(done);
-      return new Outcome(done, crawled(catalog, server, dir, ran.nanos()), false, null);
+      return new Outcome(done, crawled(catalog, server, dir, before, ran.nanos()), false, null);
     } finally {
       if (settings.keep() == null) PathUtils.deleteDirectory(root);
     }
@@ -221,11 +226,19 @@ public final class Demo {
         .overwrite(true);
   }
 
-  private static Crawled crawled(Catalog catalog, DemoServer server, Path dir, long nanos) throws IOException {
+  /**
+   * Counts what this run's crawl wrote into {@code dir}: its server's host folder, and anything else new since
+   * {@code before} (a link followed off the site would land there), and checks each page and file of the site.
+   */
+  private static Crawled crawled(Catalog catalog, DemoServer server, Path dir, Set<Path> before, long nanos)
+      throws IOException {
+    Path own = dir.resolve(MirrorPath.of(server.url("/")).getName(0));
     int pages = 0;
     int files = 0;
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> all = Files.walk(dir)) {
+    for (Path entry : entries(dir)) {
+      // the host folder of an earlier run on the same port is this run's too: the crawl wrote it again
+      if (before.contains(entry) && !entry.equals(own)) continue;
+      try (Stream<Path> all = Files.walk(entry)) {
         for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
           if (p.getFileName().toString().endsWith(".html")) pages++;
           else files++;
@@ -237,6 +250,14 @@ public final class Demo {
       for (Served s : group) if (!matches(dir.resolve(MirrorPath.of(server.url(s.path()))), s)) wrong++;
     }
     return new Crawled(pages, files, catalog.pages().size(), catalog.assets().size(), wrong, nanos);
+  }
+
+  /** What {@code dir} holds at its top, none when it is no folder. */
+  private static Set<Path> entries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return Set.of();
+    try (Stream<Path> top = Files.list(dir)) {
+      return top.collect(Collectors.toSet());
+    }
   }
 
   /** Whether {@code file} holds exactly what was served. */

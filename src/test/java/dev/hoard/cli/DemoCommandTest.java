@@ -79,6 +79,26 @@ class DemoCommandTest {
   }
 
   @Test
+  void runsAgainIntoTheSameKeptFolderCheckingOnlyItsOwnCrawl(@TempDir Path keep) throws IOException {
+    // each run's server takes a new port, so each run's crawl lands in a host folder of its own
+    Path mine = keep.resolve("crawl/mine.html");
+    for (int run = 1; run <= 3; run++) {
+      // the smallest demo: the crawl, the step checked here, is the same whatever the files
+      Hoard.Result result = Hoard.run("demo", "--scratch-root", scratch.toString(), "--files", "1", "--size", "4K",
+          "--rate", "0", "--keep", keep.toString());
+      result.exits(0);
+      assertTrue(result.out().contains("crawl -r: 12 pages and 4 files found"), "run " + run + ":\n" + result.out());
+      // a page put there by someone else after the first run is neither counted nor removed
+      if (run == 1) Files.writeString(mine, "not the demo's");
+    }
+
+    try (Stream<Path> hosts = Files.list(keep.resolve("crawl"))) {
+      assertEquals(3, hosts.filter(Files::isDirectory).count(), "each run's crawl is kept");
+    }
+    assertEquals("not the demo's", Files.readString(mine), "what the demo did not write is left alone");
+  }
+
+  @Test
   void anInterruptedDemoExits130AndRemovesItsFolder() throws IOException {
     Interrupt interrupt = new Interrupt();
     interrupt.raise();
