@@ -454,8 +454,9 @@ final class Download {
   private DownloadResult result(Path target, Status status, String error) {
     long ms = (System.nanoTime() - started) / 1_000_000;
     String path = target == null ? null : shared.folder.show(target);
-    // the status the first URL answered, never another mirror's: the result is reported under the first URL
-    int http = mirrors == null ? 0 : mirrors.status();
+    // a failure is reported under the first URL: the status it answered, never another mirror's; a file that landed
+    // came with the last answer, from whichever mirror served it
+    int http = mirrors == null ? 0 : status == Status.FAILED ? mirrors.status() : mirrors.lastAnswer();
     return new DownloadResult(shown, path, status, bytes, ms, http, error, job.depth(),
         job.parent() == null ? null : Redact.url(job.parent()));
   }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -45,12 +46,15 @@ final class Mirrors implements Sources {
     private volatile int status;
     /** Connections fetching from it now; guarded by the {@link Mirrors}. */
     private int assigned;
+    /** The last answer of any mirror of the download, shared by them all. */
+    private final AtomicInteger lastAnswer;
 
-    private Mirror(URI url, HomeHeaders home, RemoteFile earlier) {
+    private Mirror(URI url, HomeHeaders home, RemoteFile earlier, AtomicInteger lastAnswer) {
       this.url = url;
       this.shown = Redact.url(url);
       this.home = home;
       this.earlier = earlier;
+      this.lastAnswer = lastAnswer;
     }
 
     URI url() {
@@ -69,6 +73,7 @@ final class Mirrors implements Sources {
     /** It answered with HTTP {@code status}. */
     void answered(int status) {
       this.status = status;
+      lastAnswer.set(status);
     }
 
     /** It failed with {@code failure}: when that was an error status, that status was its answer. */
@@ -107,6 +112,8 @@ final class Mirrors implements Sources {
   private final ConcurrencyPolicy policy;
   /** The failures that ended the download, each one the failure of a mirror: see {@link #ended}. */
   private final List<IOException> endings = new ArrayList<>();
+  /** The HTTP status of the last answer any mirror gave, 0 while none came. */
+  private final AtomicInteger lastAnswer = new AtomicInteger();
 
   /**
    * @param urls the file's URLs, the one that names it first
@@ -116,7 +123,7 @@ final class Mirrors implements Sources {
    */
   Mirrors(List<URI> urls, Function<URI, HomeHeaders> homes, Function<String, RemoteFile> earlier,
       Consumer<String> problems, ConcurrencyPolicy policy) {
-    for (URI u : urls) all.add(new Mirror(u, homes.apply(u), earlier.apply(Redact.url(u))));
+    for (URI u : urls) all.add(new Mirror(u, homes.apply(u), earlier.apply(Redact.url(u)), lastAnswer));
     this.download = all.get(0).shown;
     this.problems = problems;
     this.policy = policy;
@@ -194,6 +201,11 @@ final class Mirrors implements Sources {
    */
   int status() {
     return all.get(0).status;
+  }
+
+  /** The HTTP status of the last answer any of them gave: the one a finished file came with; 0 when none. */
+  int lastAnswer() {
+    return lastAnswer.get();
   }
 
   /**

@@ -127,7 +127,7 @@ class MirroredDownloadTest {
     Map<String, Object> record = run.records().get(0);
     assertEquals(dead, record.get("url"), "the download is reported under its first URL");
     assertEquals("ok", record.get("status"));
-    assertEquals(0, record.get("http"), "the first URL gave no answer; the others' answers are not its own");
+    assertEquals(206, record.get("http"), "the file landed: the status of the answers that served it");
   }
 
   @Test
@@ -135,11 +135,14 @@ class MirroredDownloadTest {
     byte[] data = content(16 * K, 8);
     String urlA = serve(a, data, "a");
     String urlB = serve(b, data, "b");
+    // eight pieces of exactly 128 KiB, none to split, and a probe answered with the first piece only: no response is
+    // ever left by the client before its end, to go on being written and count as a second request in flight
+    a.capOpenRanges(2 * K);
     CountDownLatch bAsked = new CountDownLatch(1);
     a.on(r -> true, RangeFaults.holdAfter(K / 4, bAsked));
     b.on(r -> true, RangeFaults.noteArrival(bAsked));
 
-    Hoard.Result run = get(line(urlA, urlB), "-x", "6", "-k", "64K", "--max-per-host=1");
+    Hoard.Result run = get(line(urlA, urlB), "-x", "8", "-k", "128K", "--max-per-host=1");
 
     run.exits(0);
     assertFileHolds("file.bin", data);
