@@ -156,10 +156,15 @@ public final class Demo {
       for (Served f : catalog.files()) files.add(Job.listed(server.url(f.path()), f.name(), null));
       // untimed: the first run also loads and compiles the engine, which is no pool's doing
       say("warming up (untimed): the site's pages, once");
-      Path warmUpDir = root.resolve("warm-up");
-      Ran warmUp = download(RunOptions.builder(warmUpDir).overwrite(true).build(), pages(catalog, server));
+      // in a scratch folder of its own: a folder kept with --keep may hold a warm-up of the user's
+      Path warmUpDir = Files.createTempDirectory(settings.scratchRoot(), "hoard-demo-warm-up-");
+      Ran warmUp;
+      try {
+        warmUp = download(RunOptions.builder(warmUpDir).overwrite(true).build(), pages(catalog, server));
+      } finally {
+        PathUtils.deleteDirectory(warmUpDir);
+      }
       if (warmUp.stopped()) return warmUp.outcome(done);
-      PathUtils.deleteDirectory(warmUpDir);
       for (Way way : ways) {
         say("[" + (done.size() + 1) + "/" + steps + "] " + way.name() + ", -j " + way.jobs() + " -x "
             + way.connections() + ": " + way.described());

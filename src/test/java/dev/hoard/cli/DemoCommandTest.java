@@ -99,6 +99,21 @@ class DemoCommandTest {
   }
 
   @Test
+  void aKeptFolderLosesNothingOfItsOwnToTheWarmUp(@TempDir Path keep) throws IOException {
+    Path yours = keep.resolve("warm-up/notes.txt");
+    Files.createDirectories(yours.getParent());
+    Files.writeString(yours, "the user's");
+
+    Hoard.run("demo", "--scratch-root", scratch.toString(), "--files", "1", "--size", "4K", "--rate", "0", "--keep",
+        keep.toString()).exits(0);
+
+    assertEquals("the user's", Files.readString(yours), "the warm-up runs in a scratch folder of its own");
+    try (Stream<Path> left = Files.list(scratch)) {
+      assertEquals(0, left.count(), "the warm-up's scratch folder is removed");
+    }
+  }
+
+  @Test
   void anInterruptedDemoExits130AndRemovesItsFolder() throws IOException {
     Interrupt interrupt = new Interrupt();
     interrupt.raise();
