@@ -124,7 +124,7 @@ public final class ConcurrencyPolicy {
    * open now (see {@link Mirrors#room}).
    */
   Growth growth(IntUnaryOperator room) {
-    return connections.auto() ? new Auto(room, cpu.get()) : Growth.fixed(connections.fixed());
+    return connections.auto() ? new Auto(room, cpu) : Growth.fixed(connections.fixed());
   }
 
   /**
@@ -136,20 +136,25 @@ public final class ConcurrencyPolicy {
    */
   static final class Auto implements Growth {
     private final IntUnaryOperator room;
-    /** Read once a step, so each reading covers that step alone. */
-    private final CpuLoad cpu;
+    private final Supplier<CpuLoad> meters;
+    /**
+     * Read once a step, so each reading covers that step alone; made at {@link #start}, which a file of one piece
+     * never reaches (a meter reads {@code /proc/stat}: thousands of small files would each pay for one).
+     */
+    private CpuLoad cpu = CpuLoad.UNKNOWN;
     private int held;
     /** The throughput of the step before the last doubling; negative before any. */
     private double lastRate = -1;
     private boolean settled;
 
-    Auto(IntUnaryOperator room, CpuLoad cpu) {
+    Auto(IntUnaryOperator room, Supplier<CpuLoad> meters) {
       this.room = room;
-      this.cpu = cpu;
+      this.meters = meters;
     }
 
     @Override
     public int start() {
+      cpu = meters.get();
       held = Math.min(AUTO_START, 1 + Math.max(0, room.applyAsInt(1)));
       return held;
     }

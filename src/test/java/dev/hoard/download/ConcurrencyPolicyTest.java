@@ -190,6 +190,18 @@ class ConcurrencyPolicyTest {
     assertEquals(6, growth.more(1.4), "exactly the bound is not past it: 10 -> 16");
   }
 
+  @Test
+  void autoMakesItsMeterOnlyWhenTheTransferStartsItsConnections() {
+    int[] made = {0};
+    Growth growth = new ConcurrencyPolicy(1, Connections.AUTO, 16, () -> {
+      made[0]++;
+      return CpuLoad.UNKNOWN;
+    }).growth(AMPLE);
+    assertEquals(0, made[0], "a file of one piece never starts connections: it reads no /proc/stat");
+    growth.start();
+    assertEquals(1, made[0]);
+  }
+
   /** Auto with a load never known: only the rate and the room decide, whatever this machine is doing. */
   private static Growth auto(IntUnaryOperator room) {
     return new ConcurrencyPolicy(1, Connections.AUTO, 16, () -> CpuLoad.UNKNOWN).growth(room);
