@@ -16,10 +16,13 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +54,8 @@ final class LinkConversion implements AutoCloseable {
   private final Listener listener;
   /** Files noted, then moved aside for a folder of their name (few): from where to where, relative to the folder. */
   private final Map<Path, Path> moves = new HashMap<>();
-  private Path journal;
+  /** The journal's file, open, with no name: nothing is left behind, whatever ends the process. */
+  private FileChannel journal;
   private DataOutputStream out;
   private long noted;
   private boolean broken;
@@ -76,9 +80,14 @@ final class LinkConversion implements AutoCloseable {
     }
     try {
       if (out == null) {
-        journal = Files.createTempFile("hoard-convert-", ".bin");
-        journal.toFile().deleteOnExit();
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(journal), 64 * 1024));
+        Path named = Files.createTempFile("hoard-convert-", ".bin");
+        try {
+          journal = FileChannel.open(named, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } finally {
+          // unnamed at once: a run killed with SIGKILL leaves no journal in the temporary folder
+          Files.deleteIfExists(named);
+        }
+        out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(journal), 64 * 1024));
       }
       out.writeUTF(root.relativize(file).toString());
       out.writeUTF(format.name());
@@ -138,9 +147,11 @@ final class LinkConversion implements AutoCloseable {
     // a bounded number of files waiting: the journal may list millions
     Semaphore waiting = new Semaphore(2 * threads);
     try {
-      out.close();
+      // flushed, not closed: closing the stream would close the journal, whose file has no name to open again
+      out.flush();
       out = null;
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(journal),
+      journal.position(0);
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(journal),
           64 * 1024))) {
         for (long i = 0; i < noted; i++) {
           Path relative = now(Path.of(in.readUTF()));
@@ -219,12 +230,12 @@ final class LinkConversion implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    try {
-      if (out != null) out.close();
-    } catch (IOException ignored) {
-      // the journal is thrown away
-    }
     out = null;
-    if (journal != null) journal.toFile().delete();
+    try {
+      if (journal != null) journal.close();
+    } catch (IOException ignored) {
+      // the journal had no name: closed or not, it is gone
+    }
+    journal = null;
   }
 }
