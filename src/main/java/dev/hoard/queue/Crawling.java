@@ -352,12 +352,14 @@ final class Crawling implements Scheduler.Crawl {
   }
 
   /** Fetches a robots.txt like any request (the stall rule watches it), its body capped. */
-  private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException {
+  private Optional<RobotsFile> fetchRobots(URI robotsUrl) throws IOException, InterruptedException {
     Sitemaps.Answer read = robotsReadForSitemaps.remove(robotsUrl);
     if (read != null) {
       byte[] body = read.body().length > Robots.MAX_BYTES ? Arrays.copyOf(read.body(), Robots.MAX_BYTES) : read.body();
       return Optional.of(new RobotsFile(read.status(), body, read.contentType()));
     }
+    // a request to the host like any other: --wait spaces it from the others
+    if (pacer != null) pacer.await(robotsUrl.getHost());
     try (Response r = fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
       byte[] body;
       try (InputStream in = r.body()) {

@@ -578,10 +578,15 @@ class CrawlingTest {
         .file("/a1.txt", "text/plain", bytes("a1"))
         .file("/b1.txt", "text/plain", bytes("b1"));
 
-    Hoard.Result run = hoard("-j", "1", "--wait=50ms", site.url("/"));
+    Hoard.Result run = hoard("-j", "1", "--wait=200ms", site.url("/"));
 
     assertEquals(0, run.code(), run.err());
     assertEquals(List.of("/", "/robots.txt", "/a.html", "/b.html", "/a1.txt", "/b1.txt"), site.requested());
+    // robots.txt is paced like any request to its host: unpaced it came some 25 ms after the page. The requests are
+    // let go 200 ms apart; they arrive so give or take how long each took to reach the server, hence half of it
+    List<CrawlFixtureSite.Hit> hits = site.hits();
+    long apart = hits.get(1).nanos() - hits.get(0).nanos();
+    assertTrue(apart >= TimeUnit.MILLISECONDS.toNanos(100), "robots.txt came " + apart / 1_000_000 + " ms after /");
   }
 
   @Test

@@ -28,7 +28,8 @@ import okio.Buffer;
  */
 public final class CrawlFixtureSite implements AutoCloseable {
   /** One request as the server saw it, with its {@code Range} and {@code If-Modified-Since} (null when not sent). */
-  public record Hit(String method, String target, String range, String ifModifiedSince) {}
+  /** A request as it arrived; {@code nanos} is when, on {@link System#nanoTime}'s scale. */
+  public record Hit(String method, String target, String range, String ifModifiedSince, long nanos) {}
 
   private final MockWebServer server = new MockWebServer();
   private final String hostName;
@@ -168,7 +169,7 @@ public final class CrawlFixtureSite implements AutoCloseable {
     String target = request.getTarget();
     synchronized (this) {
       hits.add(new Hit(request.getMethod(), target, request.getHeaders().get("Range"),
-          request.getHeaders().get("If-Modified-Since")));
+          request.getHeaders().get("If-Modified-Since"), System.nanoTime()));
     }
     Runnable hook = hooks.get(target);
     if (hook != null) hook.run();
