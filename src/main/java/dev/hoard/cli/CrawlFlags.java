@@ -40,7 +40,7 @@ final class CrawlFlags {
   @Option(names = "--wait", paramLabel = "DURATION", converter = Converters.Time.class, description = "Pause between requests to one host while crawling.")
   Duration pause = Duration.ZERO;
 
-  @Option(names = "--max-pages", paramLabel = "N", description = "Pages a crawl fetches at most, so traps end. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--max-pages", paramLabel = "N", description = "URLs a crawl fetches at most (pages and their files), so traps end. Default: ${DEFAULT-VALUE}.")
   int maxPages = 20_000;
 
   @Option(names = {"-p", "--page-requisites"},

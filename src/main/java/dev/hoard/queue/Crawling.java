@@ -150,7 +150,7 @@ final class Crawling implements Scheduler.Crawl {
 
   private void noteCap() {
     if (capReported.compareAndSet(false, true)) {
-      listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " pages");
+      listener.problem("crawl stopped growing at --max-pages=" + options.maxPages() + " URLs");
     }
   }
 
