@@ -129,7 +129,7 @@ public final class CheckRun {
       report.result(r);
       if (!r.up()) outboxes.forEach(o -> o.post(r));
     }, this::badLine);
-    report.summary(latest.up(), latest.down(), millisSince(start));
+    report.summary(latest.up(), latest.down(), badLines, millisSince(start));
   }
 
   private void watch(Round round, Iterator<LinksFile.Entry> entries, Report report, List<Outbox> outboxes)
@@ -159,7 +159,7 @@ public final class CheckRun {
         if (n == 1 || changed) report.result(r, at);
         if (changed) outboxes.forEach(o -> o.post(r));
       }, this::badLine);
-      if (n == 1) report.summary(latest.up(), latest.down(), millisSince(start), at);
+      if (n == 1) report.summary(latest.up(), latest.down(), badLines, millisSince(start), at);
     });
   }
 

@@ -44,22 +44,28 @@ final class Report {
     }
   }
 
-  /** {@code 3 checked: 2 up, 1 down in 412 ms}, or {@code {"summary":true,"up":2,"down":1,"ms":412}}. */
-  void summary(int up, int down, long ms) {
-    summary(up, down, ms, null);
+  /**
+   * {@code 3 checked: 2 up, 1 down in 412 ms} ({@code ; 1 bad line} after it when the list had some), or
+   * {@code {"summary":true,"up":2,"down":1,"bad_lines":0,"ms":412}}: bad lines make the exit status 1 even when every
+   * site is up, so the summary says how many there were.
+   */
+  void summary(int up, int down, int badLines, long ms) {
+    summary(up, down, badLines, ms, null);
   }
 
-  /** The summary of {@link #summary(int, int, long)} after the time of the round, as its lines have it. */
-  void summary(int up, int down, long ms, LocalDateTime at) {
+  /** The summary of {@link #summary(int, int, int, long)} after the time of the round, as its lines have it. */
+  void summary(int up, int down, int badLines, long ms, LocalDateTime at) {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("summary", true);
       m.put("up", up);
       m.put("down", down);
+      m.put("bad_lines", badLines);
       m.put("ms", ms);
       print(m);
     } else {
-      println(at, String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms", up + down, up, down, ms));
+      String bad = badLines == 0 ? "" : "; " + badLines + (badLines == 1 ? " bad line" : " bad lines");
+      println(at, String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms%s", up + down, up, down, ms, bad));
     }
   }
 

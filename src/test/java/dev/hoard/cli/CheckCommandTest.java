@@ -116,6 +116,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void badLinesAreCountedInTheSummaryThatExplainsTheExitStatus() throws IOException {
+    Path links = dir.resolve("links.txt");
+    Files.writeString(links, sites.url("/ok") + "\nftp://files.test/x\n");
+
+    Hoard.Result plain = Hoard.check("-i", links.toString());
+    assertEquals(1, plain.code(), "a bad line makes it 1, every site up or not");
+    assertTrue(plain.outLines().get(1).matches("1 checked: 1 up, 0 down in \\d+ ms; 1 bad line"), plain.out());
+
+    Hoard.Result json = Hoard.check("--json", "-i", links.toString());
+    assertEquals(1, json.code());
+    Map<String, Object> summary = json.json().get(json.json().size() - 1);
+    assertEquals(1, summary.get("bad_lines"), json.out());
+  }
+
+  @Test
   void theLinksFileCanComeFromStandardInput() {
     Hoard.Result run = Hoard.with().stdin(sites.url("/ok") + "\n").check("-i", "-");
     assertEquals(0, run.code(), run.err());
