@@ -35,6 +35,11 @@ final class Combinations {
     else if (inputFile != null) why = "it names the one URL given on the command line; in a links file, use out=NAME";
     else if (urls.size() != 1) why = "it names the file of exactly one URL argument, and " + urls.size() + " were given";
     if (why != null) throw new ParameterException(spec.commandLine(), "-o/--output cannot be used here: " + why);
+    if (output.equals("-")) {
+      // curl's and wget's "-o -" writes to standard output; hoard always lands files in DIR
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': '-': hoard writes files"
+          + " into the download folder, not to standard output (curl -o - or wget -O - do that)");
+    }
     if (!OutName.bare(output)) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': '" + output + "': "
           + OutName.NEEDED);

@@ -36,6 +36,7 @@ class CombinationsTest extends ServedFolderTest {
       a crawl          | -o x.bin -r URL                | a crawl (-r) names its files after their URLs
       a folder in it   | -o sub/x.bin URL               | 'sub/x.bin': a bare file name is needed
       a way up         | -o .. URL                      | '..': a bare file name is needed
+      standard output  | -o - URL                       | '-': hoard writes files into the download folder
       """)
   void outputIsAUsageErrorWhereItNamesNoSingleUrlArgument(String what, String args, String message)
       throws Exception {
