@@ -84,6 +84,11 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
   /** Parses one non-blank, non-comment line. */
   static Entry parse(String line, String source, int lineNo) {
     String[] words = SPACE.split(line);
+    if (words.length > 0 && OPTION.matcher(words[0]).matches() && words[0].indexOf('/') < 0) {
+      // aria2's input files put a file's options on indented lines of their own
+      return new LineError(source, lineNo, "option '" + words[0] + "' on a line of its own: options go on their"
+          + " URL's line, after it (URL out=NAME)");
+    }
     List<URI> urls = new ArrayList<>(1);
     int i = 0;
     for (; i < words.length && isUrl(words[i], i); i++) {

@@ -117,6 +117,8 @@ class LinksFileTest {
       "http:///x | URL has no host",
       "http://[::1/x | not a valid URL: 'http://[::1/x'",
       "http://127.0.0.1:99999/x | port 99999 is out of range (1-65535)",
+      "  out=aria.txt | option 'out=aria.txt' on a line of its own: options go on their URL's line",
+      "sha256=abc | option 'sha256=abc' on a line of its own",
       "https://example.com/x http://example.org:70000/x | mirror port 70000 is out of range",
       "https://example.com/x ftp://example.org/x | mirror not an http or https URL: 'ftp://example.org/x'",
       "https://example.com/x https:///x | mirror URL has no host",
