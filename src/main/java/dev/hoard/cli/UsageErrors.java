@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <table>
  *   <caption>command line → message</caption>
  *   <tr><td>{@code hoard get --limt-rate 1M}</td><td>unknown option '--limt-rate'; did you mean '--limit-rate'?</td></tr>
+ *   <tr><td>{@code hoard get -c URL}</td><td>unknown option '-c'; resuming needs no option: run the same command
+ *       again and each .part file goes on where it stopped</td></tr>
  *   <tr><td>{@code hoard gt URL}</td><td>unknown command 'gt'; did you mean 'hoard get'?</td></tr>
  *   <tr><td>{@code hoard https://example.org/a.iso}</td><td>'https://example.org/a.iso' is not a command; did you
  *       mean 'hoard get https://example.org/a.iso'?</td></tr>
@@ -73,9 +76,20 @@ final class UsageErrors implements IParameterExceptionHandler {
       if (o.hidden()) continue;
       for (String n : o.names()) if (n.startsWith("--")) names.add(n);
     }
+    String habit = HABITS.get(name);
+    if (habit != null && spec.name().equals("get")) return "hoard: unknown option '" + name + "'; " + habit;
     String near = name.startsWith("--") ? closest(name, names) : null;
     return "hoard: unknown option '" + name + "'" + (near == null ? "" : "; did you mean '" + near + "'?");
   }
+
+  /** wget's and curl's options that people type from habit, and what hoard does instead. */
+  private static final Map<String, String> HABITS = Map.of(
+      "-c", "resuming needs no option: run the same command again and each .part file goes on where it stopped",
+      "--continue", "resuming needs no option: run the same command again and each .part file goes on where it stopped",
+      "-O", "did you mean '-o' (the name of the one URL's file)?",
+      "-P", "did you mean '-d' (the download folder)?",
+      "--directory-prefix", "did you mean '-d' (the download folder)?",
+      "-nc", "existing files are never replaced: they are skipped, unless --overwrite");
 
   private static String notACommand(CommandSpec spec, String word, List<String> unmatched) {
     String root = spec.qualifiedName();

@@ -18,6 +18,8 @@ class UsageErrorsTest {
       get --limit-rat=1M http://127.0.0.1:9/ | hoard: unknown option '--limit-rat'; did you mean '--limit-rate'?
       get --josn http://127.0.0.1:9/         | hoard: unknown option '--josn'; did you mean '--json'?
       get --frobnicate http://127.0.0.1:9/   | hoard: unknown option '--frobnicate'
+      get -c http://127.0.0.1:9/             | hoard: unknown option '-c'; resuming needs no option: run the same command again and each .part file goes on where it stopped
+      get -O a.iso http://127.0.0.1:9/       | hoard: unknown option '-O'; did you mean '-o' (the name of the one URL's file)?
       check --timout 5 http://127.0.0.1:9/   | hoard: unknown option '--timout'; did you mean '--timeout'?
       gt http://127.0.0.1:9/                 | hoard: unknown command 'gt'; did you mean 'hoard get'?
       chek http://127.0.0.1:9/               | hoard: unknown command 'chek'; did you mean 'hoard check'?
