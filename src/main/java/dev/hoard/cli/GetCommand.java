@@ -36,6 +36,11 @@ import picocli.CommandLine.Spec;
         "  hoard get -r -l 2 --no-parent -A pdf https://example.org/papers/",
         "                                  the PDFs two links deep below /papers/"})
 final class GetCommand implements Callable<Integer> {
+  /** The most downloads at once, {@code -j}; {@code hoard tune} tries no more. */
+  static final int MAX_JOBS = 1024;
+  /** The most connections for one file, {@code -x}; {@code hoard tune} tries no more. */
+  static final int MAX_CONNECTIONS = 64;
+
   enum Progress { auto, bar, plain, none }
 
   private final Cli.Context ctx;
@@ -103,8 +108,8 @@ final class GetCommand implements Callable<Integer> {
     GetFlags.Pools p = pools;
     GetFlags.Requests q = requests;
     if (p.jobs < 1) throw usage("--jobs", p.jobs, "at least 1");
-    if (p.jobs > 1024) throw usage("--jobs", p.jobs, "at most 1024");
-    if (p.connections.fixed() > 64) throw usage("--connections", p.connections, "at most 64");
+    if (p.jobs > MAX_JOBS) throw usage("--jobs", p.jobs, "at most " + MAX_JOBS);
+    if (p.connections.fixed() > MAX_CONNECTIONS) throw usage("--connections", p.connections, "at most " + MAX_CONNECTIONS);
     if (p.maxPerHost < 1) throw usage("--max-per-host", p.maxPerHost, "at least 1");
     if (q.retries < 0) throw usage("--retries", q.retries, "at least 0");
     if (p.minChunk < 1) throw usage("--min-chunk", p.minChunk, "at least 1 byte");

@@ -69,6 +69,23 @@ final class TuneCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--runs': '" + runs + "' (must be at least 1)");
     }
+    // what get refuses, tune neither tries nor names best
+    for (int j : jobs) {
+      if (j > GetCommand.MAX_JOBS) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "Invalid value for option '--jobs': '" + j + "' (must be at most " + GetCommand.MAX_JOBS + ", as for get)");
+      }
+    }
+    for (int x : connections) {
+      if (x > GetCommand.MAX_CONNECTIONS) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+            + " '--connections': '" + x + "' (must be at most " + GetCommand.MAX_CONNECTIONS + ", as for get)");
+      }
+    }
+    if (timeout.isZero()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--timeout': '" + timeout.toMillis() + "ms' (must be more than 0)");
+    }
     List<LinksFile.Entry> list = new ArrayList<>();
     boolean badLines = false;
     for (var it = inputs.open(spec, ctx); it.hasNext(); ) {

@@ -29,6 +29,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class TuneCommandTest {
   private final RangeDispatcher files = new RangeDispatcher();
@@ -109,6 +111,20 @@ class TuneCommandTest {
 
     assertEquals(2, run.code());
     assertTrue(run.err().contains("--jobs") && run.err().contains("1,0"), run.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      --jobs=1,5000        | --jobs' | '5000' (must be at most 1024, as for get)
+      --connections=1,100  | --connections' | '100' (must be at most 64, as for get)
+      --timeout=0          | --timeout' | (must be more than 0)
+      """)
+  void whatGetRefusesTuneRefusesBeforeItMeasuresAnything(String option, String named, String why) {
+    Hoard.Result run = Hoard.tune(option, url(server, "/a.bin"));
+
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains(named) && run.err().contains(why), run.err());
+    assertTrue(!run.err().contains("warming up"), "it started: " + run.err());
   }
 
   @Test
