@@ -56,16 +56,17 @@ final class CrawlFlags {
 
   /** The crawl options, or null without {@code -r} or {@code -p}. */
   RunOptions.CrawlOptions options(CommandSpec spec) {
+    // a malformed value is a usage error whether or not it would be used
+    if (maxPages < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--max-pages': '" + maxPages + "' (must be at least 1)");
+    }
     if (!recursive && !requisites) {
       if (convertLinks) throw new ParameterException(spec.commandLine(), "--convert-links needs -r or -p");
       if (sitemap) throw new ParameterException(spec.commandLine(), "--sitemap needs -r");
       return null;
     }
     if (sitemap && !recursive) throw new ParameterException(spec.commandLine(), "--sitemap needs -r");
-    if (maxPages < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--max-pages': '" + maxPages + "' (must be at least 1)");
-    }
     // -p alone: the listed pages and what they need, laid out as a crawl lays them
     return new RunOptions.CrawlOptions(recursive ? level : 0, accept, reject, select, spanHosts, noParent, !noRobots,
         pause, maxPages, requisites, convertLinks, sitemap);

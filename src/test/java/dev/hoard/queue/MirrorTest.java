@@ -156,6 +156,9 @@ class MirrorTest {
     assertEquals(2, hoard("--convert-links", "http://127.0.0.1:9/").code);
     assertEquals(2, hoard("--sitemap", "http://127.0.0.1:9/").code);
     assertEquals(2, hoard("-p", "--sitemap", "http://127.0.0.1:9/").code);
+    Outcome zero = hoard("--max-pages=0", "http://127.0.0.1:9/");
+    assertEquals(2, zero.code, "a malformed value, with -r or without");
+    assertTrue(zero.err.contains("'--max-pages': '0'"), zero.err);
   }
 
   // ---- --convert-links ----
