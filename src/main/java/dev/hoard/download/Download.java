@@ -134,7 +134,8 @@ final class Download {
         }
       }
     } catch (LocalFailure e) {
-      throw e;
+      // the run stops; this download's record still says what it had: its part file, its bytes, the last status
+      throw e.stopping(failed(target, e.getMessage()).result());
     } catch (IOException e) {
       // a stop cuts the connections: whatever broke then ("socket closed"), the download was interrupted
       if (shared.stop().stopped()) return failed(target, "interrupted");

@@ -72,7 +72,7 @@ public final class Downloads implements AutoCloseable {
       return new Download(this, id, job, homes, naming).run(relative);
     } catch (LocalFailure e) {
       String shown = folder.showIn(e.getMessage());
-      throw shown.equals(e.getMessage()) ? e : new LocalFailure(shown, e.getCause());
+      throw shown.equals(e.getMessage()) ? e : new LocalFailure(shown, e.getCause(), e.result());
     }
   }
 

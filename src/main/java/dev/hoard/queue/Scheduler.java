@@ -374,7 +374,7 @@ final class Scheduler {
       // the run stops (exit 3), and this download is counted and reported failed, its message the local failure's
       if (localFailure == null) localFailure = e;
       stop.stop();
-      return failure(job, e.getMessage());
+      return e.result() != null ? e.result() : failure(job, e.getMessage());
     }
     DownloadResult r = done.result();
     if (crawl != null) {

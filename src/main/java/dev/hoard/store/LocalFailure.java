@@ -1,5 +1,6 @@
 package dev.hoard.store;
 
+import dev.hoard.report.DownloadResult;
 import java.io.IOException;
 
 /**
@@ -7,8 +8,28 @@ import java.io.IOException;
  * the whole run (exit 3): every other download would meet it too.
  */
 public final class LocalFailure extends IOException {
+  /** What the download it stopped had come to (its part file, its bytes, the last status), or null. */
+  private final transient DownloadResult result;
+
   public LocalFailure(String message, Throwable cause) {
+    this(message, cause, null);
+  }
+
+  public LocalFailure(String message, Throwable cause, DownloadResult result) {
     super(message, cause);
+    this.result = result;
+  }
+
+  /** This failure, told as the failed result of the download it stopped. */
+  public LocalFailure stopping(DownloadResult download) {
+    LocalFailure f = new LocalFailure(getMessage(), getCause(), download);
+    f.setStackTrace(getStackTrace());
+    return f;
+  }
+
+  /** The failed result of the download this failure stopped, or null when none is known. */
+  public DownloadResult result() {
+    return result;
   }
 
   /** A failed write or save of {@code what}, with the reason a person can act on ({@code disk full}). */

@@ -423,6 +423,7 @@ class ChunkedDownloadTest {
     Map<String, Object> record = run.record("/file");
     assertEquals("failed", record.get("status"));
     assertTrue(((String) record.get("error")).contains("cannot write the resume state"), run.out());
+    assertEquals(206, record.get("http"), "the record says how far it got: the server had answered");
     assertEquals(1, run.summary().get("failed"), "counted: " + run.out());
     assertEquals(1, run.err().lines().filter(l -> l.contains("cannot write the resume state")).count(),
         "said once: " + run.err());
