@@ -150,7 +150,8 @@ final class GetCommand implements Callable<Integer> {
     // auto draws live lines only where standard error can show them; with 2>file it prints a line per file instead
     boolean bars = !quiet && (progress == Progress.bar
         || progress == Progress.auto && ctx.terminal() && LiveReporter.standardErrorIsTerminal());
-    boolean lines = !quiet && !bars && (progress != Progress.none || !ctx.terminal());
+    // standard output that is not a terminal always gets a line per finished file, live bars or not: it is the record
+    boolean lines = !quiet && (!ctx.terminal() || !bars && progress != Progress.none);
     PlainReporter.Show show = quiet ? PlainReporter.Show.ERRORS : lines ? PlainReporter.Show.LINES
         : PlainReporter.Show.SUMMARY;
     Listener results = json ? new JsonReporter(ctx.out(), ctx.err()) : new PlainReporter(ctx.out(), ctx.err(), show);

@@ -50,6 +50,19 @@ class CombinationsTest extends ServedFolderTest {
     assertFalse(Files.exists(dir), "a usage error created the folder");
   }
 
+  @Test
+  void liveBarsAskedForStillLeaveALinePerFileOnAStandardOutputThatIsNoTerminal() {
+    routes.on("/a.txt", ok("a")).on("/b.txt", ok("b"));
+
+    var run = Hoard.get(dir, "--progress=bar", url(server, "/a.txt"), url(server, "/b.txt")).exits(0);
+
+    List<String> lines = run.outLines();
+    assertEquals(3, lines.size(), run.out());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("ok") && l.endsWith("a.txt")), run.out());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("ok") && l.endsWith("b.txt")), run.out());
+    assertTrue(lines.get(2).startsWith("2 ok"), run.out());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-r", "--progress=plain"})
   void anUnreadableSelectorIsAUsageErrorWithOrWithoutACrawl(String other) {
