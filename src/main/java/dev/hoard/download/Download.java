@@ -181,7 +181,7 @@ final class Download {
         () -> ResumeState.load(statePath, shown, partSize));
     if (plan.problem() != null) shared.listener.problem(shown + ": " + plan.problem());
     if (plan.discard()) PartFile.discard(target);
-    else if (plan.dropState()) statePath.toFile().delete();
+    else if (plan.dropState()) PartFile.dropState(target);
 
     Mirrors mirrors = new Mirrors(job.urls(), homes, plan::knew, shared.listener::problem, shared.policy);
     this.mirrors = mirrors;
@@ -311,10 +311,20 @@ final class Download {
     StateSaver saver = new StateSaver(state, PartFile.stateOf(target), table, mirrors::validated);
     // the state (with the validators) goes to disk before the part file gets its first byte: pieces written out of
     // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
-    // skip it: a stateless part that small is fetched again whole
+    // skip it: a stateless part that small is fetched again whole. The part is opened (and locked) first: a state is
+    // never written beside another process's part
     boolean stateful = table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM;
-    if (stateful) saver.saveNow();
-    try (PartFile part = PartFile.open(target, done.isEmpty(), shown)) {
+    PartFile opened = null;
+    try {
+      opened = PartFile.open(target, done.isEmpty(), shown);
+      if (stateful) saver.saveNow();
+    } catch (IOException | RuntimeException e) {
+      // the probe's answer streams the first piece: nobody will read it now
+      probe.response().abort();
+      if (opened != null) opened.close();
+      throw e;
+    }
+    try (PartFile part = opened) {
       Transfer transfer = new Transfer(table, new Transfer.Setup(mirrors, part, shared.limiter, Clock.SYSTEM,
           this::progress, n -> shared.listener.pieces(id, n), shared.workers));
       // a file too small for a state has no state to keep up to date
@@ -427,7 +437,7 @@ final class Download {
   /** Verifies and renames the part into place; {@code stateful}: a resume state beside it goes too. */
   private Landed commit(Path target, PartFile part, boolean stateful) throws IOException {
     if (job.sha256() != null) {
-      String actual = PartFile.sha256(part.path());
+      String actual = part.sha256();
       if (!actual.equals(job.sha256())) {
         part.close();
         PartFile.discard(target);

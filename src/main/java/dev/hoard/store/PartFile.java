@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -53,15 +55,16 @@ public final class PartFile implements Closeable, Sink {
   }
 
   /**
-   * Opens (creating) the part file of {@code target}; {@code fresh} empties it first and records {@code origin} (the
-   * URL, its password hidden) on it, so the part and the file it becomes say whose bytes they hold. Never follows a
-   * symlink.
+   * Opens (creating) the part file of {@code target} and locks it until the file is committed or closed, so that
+   * another hoard process never writes into it, nor empties it, meanwhile; {@code fresh} empties it first and records
+   * {@code origin} (the URL, its password hidden) on it, so the part and the file it becomes say whose bytes they hold.
+   * Never follows a symlink.
+   *
+   * @throws Busy when another process holds the part file
    */
   public static PartFile open(Path target, boolean fresh, String origin) throws IOException {
     Path part = partOf(target);
-    Set<StandardOpenOption> opts = fresh
-        ? Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)
-        : Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    Set<StandardOpenOption> opts = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     FileChannel ch;
     try {
       ch = FileChannel.open(part, withNoFollow(opts));
@@ -71,17 +74,54 @@ public final class PartFile implements Closeable, Sink {
       if (Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part, e);
       throw e;
     }
-    // a resumed part may have taken a sidecar in an earlier run: it moves with the file unless known not to exist
-    boolean sidecar = true;
+    // locked before anything is emptied or written: another process's bytes are never touched
+    FileLock lock;
+    try {
+      lock = lockOrNull(ch);
+    } catch (IOException e) {
+      ch.close();
+      throw e;
+    }
+    if (lock == null) {
+      ch.close();
+      throw new Busy(part);
+    }
     if (fresh) {
       try {
-        sidecar = FileOrigin.record(part, origin);
+        ch.truncate(0);
       } catch (IOException e) {
         ch.close();
         throw LocalFailure.writing(part.toString(), e);
       }
     }
+    // a record lock is the process's, and closing any descriptor of the file drops it: nothing in this class opens
+    // the part by its path while it is held, but for the origin's record just below, after which it is taken again
+    // a resumed part may have taken a sidecar in an earlier run: it moves with the file unless known not to exist
+    boolean sidecar = true;
+    if (fresh) {
+      try {
+        sidecar = FileOrigin.record(part, origin);
+        lock.release();
+      } catch (IOException e) {
+        ch.close();
+        throw LocalFailure.writing(part.toString(), e);
+      }
+      lock = lockOrNull(ch);
+      if (lock == null) {
+        ch.close();
+        throw new Busy(part);
+      }
+    }
     return new PartFile(target, part, ch, sidecar);
+  }
+
+  /** The lock of the whole file, or null when another holder has it. */
+  private static FileLock lockOrNull(FileChannel ch) throws IOException {
+    try {
+      return ch.tryLock();
+    } catch (OverlappingFileLockException sameProcess) {
+      return null;
+    }
   }
 
   private static OpenOption[] withNoFollow(Set<StandardOpenOption> opts) {
@@ -147,22 +187,54 @@ public final class PartFile implements Closeable, Sink {
    * server's Last-Modified; null to leave it). Without {@code replace}, an existing file is never replaced.
    */
   public void commit(boolean replace, Instant modified) throws IOException {
-    channel.close();
+    // the part stays open, and so locked, until it has its name: no other process takes it between. Its times are
+    // set after, on the final name: that opens the file, and closing that descriptor would drop the lock
+    try {
+      if (!replace) {
+        renameNoReplace(part, target, "a file appeared under the final name meanwhile");
+      } else {
+        try {
+          Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } finally {
+      channel.close();
+    }
     if (modified != null) {
       // access time too, as wget and curl -R set it: given both, the JDK need not read the file's times first
       FileTime t = FileTime.from(modified);
-      Files.getFileAttributeView(part, BasicFileAttributeView.class).setTimes(t, t, null);
-    }
-    if (!replace) {
-      renameNoReplace(part, target, "a file appeared under the final name meanwhile");
-    } else {
-      try {
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(t, t, null);
     }
     if (sidecar) FileOrigin.moved(part, target);
+  }
+
+  /** SHA-256 of the bytes written so far, lower-case hex, read through this part's own descriptor: its lock holds. */
+  public String sha256() throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
+    for (long at = 0; ; ) {
+      buf.clear();
+      int n = channel.read(buf, at);
+      if (n < 0) break;
+      md.update(buf.array(), 0, n);
+      at += n;
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** The part file is another process's: a hoard downloading into the same folder holds it. */
+  public static final class Busy extends IOException {
+    Busy(Path part) {
+      super(part.getFileName() + " is being downloaded by another hoard process; run the same command again once it"
+          + " has finished");
+    }
   }
 
   /** Moves a finished file (and the record of its origin) to {@code to}, never replacing a file there. */
@@ -206,8 +278,42 @@ public final class PartFile implements Closeable, Sink {
   /** Removes the part file and its state: the download is abandoned or must start over. */
   public static void discard(Path target) throws IOException {
     Path part = partOf(target);
-    part.toFile().delete();
-    FileOrigin.forget(part);
-    stateOf(target).toFile().delete();
+    whileHeld(part, () -> {
+      part.toFile().delete();
+      FileOrigin.forget(part);
+      stateOf(target).toFile().delete();
+    });
+  }
+
+  /** Removes the resume state beside the part file of {@code target} (a stale one), unless another process holds it. */
+  public static void dropState(Path target) throws IOException {
+    whileHeld(partOf(target), () -> stateOf(target).toFile().delete());
+  }
+
+  /**
+   * Runs {@code change} holding the lock of {@code part} (at once when there is no part file): another hoard process
+   * writing that part must not lose it, nor its state, to this one.
+   *
+   * @throws Busy when another process holds it
+   */
+  private static void whileHeld(Path part, Runnable change) throws IOException {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    } catch (FileSystemException none) {
+      // no part (or a link planted there, which is no process's part): nothing to take from anyone
+      change.run();
+      return;
+    }
+    try (ch) {
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException sameProcess) {
+        lock = null;
+      }
+      if (lock == null) throw new Busy(part);
+      change.run();
+    }
   }
 }
