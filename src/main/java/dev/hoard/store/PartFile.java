@@ -64,17 +64,69 @@ public final class PartFile implements Closeable, Sink {
    */
   public static PartFile open(Path target, boolean fresh, String origin) throws IOException {
     Path part = partOf(target);
-    Set<StandardOpenOption> opts = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-    FileChannel ch;
+    // a record lock is the process's, and closing any descriptor of the file drops it: nothing opens the part by its
+    // path while the lock is held but the origin's record of a part found there, after which it is taken again
+    FileChannel ch = fresh ? createNew(part) : null;
+    // a resumed part may have taken a sidecar in an earlier run: it moves with the file unless known not to exist
+    boolean sidecar = true;
+    if (ch != null) {
+      // made just now, so nobody's: its origin is recorded before it is locked
+      sidecar = record(ch, part, origin);
+      lock(ch, part);
+      return new PartFile(target, part, ch, sidecar);
+    }
+    ch = openNoFollow(part, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
+    // locked before anything is emptied or written: another process's bytes are never touched
+    FileLock lock = lock(ch, part);
+    if (fresh) {
+      try {
+        ch.truncate(0);
+        sidecar = record(ch, part, origin);
+        lock.release();
+      } catch (IOException e) {
+        ch.close();
+        throw e instanceof LocalFailure local ? local : LocalFailure.writing(part.toString(), e);
+      }
+      lock(ch, part);
+    }
+    return new PartFile(target, part, ch, sidecar);
+  }
+
+  /** The part made anew (O_EXCL), or null when one is there already. */
+  private static FileChannel createNew(Path part) throws IOException {
     try {
-      ch = FileChannel.open(part, withNoFollow(opts));
+      return openNoFollow(part,
+          Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ));
+    } catch (FileAlreadyExistsException there) {
+      return null;
+    }
+  }
+
+  private static FileChannel openNoFollow(Path part, Set<StandardOpenOption> opts) throws IOException {
+    try {
+      return FileChannel.open(part, withNoFollow(opts));
+    } catch (FileAlreadyExistsException e) {
+      throw e;
     } catch (IOException e) {
       // O_NOFOLLOW: a link planted under the part's name fails the open (ELOOP, reported without the path on some
       // JDKs) rather than lead elsewhere
       if (Files.isSymbolicLink(part)) throw new IOException("refusing to write through the symbolic link " + part, e);
       throw e;
     }
-    // locked before anything is emptied or written: another process's bytes are never touched
+  }
+
+  /** Records {@code origin} on the part; true when it took a sidecar. The channel is closed on failure. */
+  private static boolean record(FileChannel ch, Path part, String origin) throws IOException {
+    try {
+      return FileOrigin.record(part, origin);
+    } catch (IOException e) {
+      ch.close();
+      throw LocalFailure.writing(part.toString(), e);
+    }
+  }
+
+  /** Locks the whole part; the channel is closed, and {@link Busy} thrown, when another process holds it. */
+  private static FileLock lock(FileChannel ch, Path part) throws IOException {
     FileLock lock;
     try {
       lock = lockOrNull(ch);
@@ -86,33 +138,7 @@ public final class PartFile implements Closeable, Sink {
       ch.close();
       throw new Busy(part);
     }
-    if (fresh) {
-      try {
-        ch.truncate(0);
-      } catch (IOException e) {
-        ch.close();
-        throw LocalFailure.writing(part.toString(), e);
-      }
-    }
-    // a record lock is the process's, and closing any descriptor of the file drops it: nothing in this class opens
-    // the part by its path while it is held, but for the origin's record just below, after which it is taken again
-    // a resumed part may have taken a sidecar in an earlier run: it moves with the file unless known not to exist
-    boolean sidecar = true;
-    if (fresh) {
-      try {
-        sidecar = FileOrigin.record(part, origin);
-        lock.release();
-      } catch (IOException e) {
-        ch.close();
-        throw LocalFailure.writing(part.toString(), e);
-      }
-      lock = lockOrNull(ch);
-      if (lock == null) {
-        ch.close();
-        throw new Busy(part);
-      }
-    }
-    return new PartFile(target, part, ch, sidecar);
+    return lock;
   }
 
   /** The lock of the whole file, or null when another holder has it. */
