@@ -25,6 +25,7 @@ import dev.hoard.store.LocalFailure;
 import dev.hoard.store.PartFile;
 import dev.hoard.store.ResumeState;
 import dev.hoard.store.SafeName;
+import dev.hoard.store.WrittenInPieces;
 import dev.hoard.url.Redact;
 import java.io.File;
 import java.io.IOException;
@@ -177,7 +178,8 @@ final class Download {
     // a state is looked for beside a part only: one left alone is stale, and a new state replaces it
     boolean stateThere = partThere && statePath.toFile().exists();
     ResumePlan plan = ResumePlan.decide(
-        new ResumePlan.Disk(shown, startOver, shared.options.overwrite(), stateThere, partThere, partSize),
+        new ResumePlan.Disk(shown, startOver, shared.options.overwrite(), stateThere, partThere, partSize,
+            partThere && !stateThere && WrittenInPieces.isSet(partPath)),
         () -> ResumeState.load(statePath, shown, partSize));
     if (plan.problem() != null) shared.listener.problem(shown + ": " + plan.problem());
     if (plan.discard()) PartFile.discard(target);
@@ -316,7 +318,7 @@ final class Download {
     boolean stateful = table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM;
     PartFile opened = null;
     try {
-      opened = PartFile.open(target, done.isEmpty(), shown);
+      opened = PartFile.open(target, done.isEmpty(), shown, true);
       if (stateful) saver.saveNow();
     } catch (IOException | RuntimeException e) {
       // the probe's answer streams the first piece: nobody will read it now

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  *   <tr><td>no part file</td><td>drop a stale state; fetch from 0</td></tr>
  *   <tr><td>part and a usable state</td><td>resume the state's missing ranges, with its validators</td></tr>
  *   <tr><td>part and an unusable state (corrupt, foreign, claims bytes the part lacks)</td><td>discard, say why</td></tr>
+ *   <tr><td>part written in pieces (marked so), no state</td><td>discard, say why: it may have holes</td></tr>
  *   <tr><td>part of {@value #BY_LENGTH_FROM} bytes or more, no state</td><td>resume after its length, no validators</td></tr>
  *   <tr><td>smaller part, no state</td><td>discard: fetching it again is cheap, and it may be another version</td></tr>
  * </table>
@@ -39,8 +40,9 @@ record ResumePlan(boolean discard, boolean dropState, ResumeState state, String 
    * @param startOver the server's copy changed during this run: nothing on disk counts
    * @param partSize the part file's size (0 when it is not a regular file)
    */
+  /** @param inPieces the part is marked {@link dev.hoard.store.WrittenInPieces}: it may have holes */
   record Disk(String shownUrl, boolean startOver, boolean overwrite, boolean stateThere, boolean partThere,
-      long partSize) {}
+      long partSize, boolean inPieces) {}
 
   static ResumePlan decide(Disk disk, Supplier<ResumeState.Loaded> load) {
     if (disk.startOver() || disk.overwrite() && !disk.stateThere()) return new ResumePlan(true, false, null, null);
@@ -48,6 +50,10 @@ record ResumePlan(boolean discard, boolean dropState, ResumeState state, String 
     ResumeState.Loaded loaded = load.get();
     if (loaded.problem() != null) return new ResumePlan(true, false, null, loaded.problem());
     if (loaded.state() != null) return new ResumePlan(false, false, loaded.state(), null);
+    if (disk.inPieces()) {
+      return new ResumePlan(true, false, null,
+          "its resume state is gone and it was written in pieces, so what it holds is not known; starting over");
+    }
     if (disk.partSize() >= BY_LENGTH_FROM) {
       ResumeState byLength =
           new ResumeState(disk.shownUrl(), -1, null, null, List.of(new ByteRange(0, disk.partSize())));

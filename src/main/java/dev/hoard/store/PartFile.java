@@ -63,6 +63,14 @@ public final class PartFile implements Closeable, Sink {
    * @throws Busy when another process holds the part file
    */
   public static PartFile open(Path target, boolean fresh, String origin) throws IOException {
+    return open(target, fresh, origin, false);
+  }
+
+  /**
+   * As {@link #open(Path, boolean, String)}; a fresh part {@code inPieces} is marked {@link WrittenInPieces}, so that
+   * without its resume state it is never taken for one contiguous prefix.
+   */
+  public static PartFile open(Path target, boolean fresh, String origin, boolean inPieces) throws IOException {
     Path part = partOf(target);
     // a record lock is the process's, and closing any descriptor of the file drops it: nothing opens the part by its
     // path while the lock is held but the origin's record of a part found there, after which it is taken again
@@ -71,7 +79,7 @@ public final class PartFile implements Closeable, Sink {
     boolean sidecar = true;
     if (ch != null) {
       // made just now, so nobody's: its origin is recorded before it is locked
-      sidecar = record(ch, part, origin);
+      sidecar = record(ch, part, origin, inPieces);
       lock(ch, part);
       return new PartFile(target, part, ch, sidecar);
     }
@@ -81,7 +89,7 @@ public final class PartFile implements Closeable, Sink {
     if (fresh) {
       try {
         ch.truncate(0);
-        sidecar = record(ch, part, origin);
+        sidecar = record(ch, part, origin, inPieces);
         lock.release();
       } catch (IOException e) {
         ch.close();
@@ -115,10 +123,15 @@ public final class PartFile implements Closeable, Sink {
     }
   }
 
-  /** Records {@code origin} on the part; true when it took a sidecar. The channel is closed on failure. */
-  private static boolean record(FileChannel ch, Path part, String origin) throws IOException {
+  /**
+   * Records {@code origin} on the part, and the mark of a part written in pieces; true when the origin took a sidecar.
+   * The channel is closed on failure.
+   */
+  private static boolean record(FileChannel ch, Path part, String origin, boolean inPieces) throws IOException {
     try {
-      return FileOrigin.record(part, origin);
+      boolean sidecar = FileOrigin.record(part, origin);
+      if (inPieces) WrittenInPieces.set(part);
+      return sidecar;
     } catch (IOException e) {
       ch.close();
       throw LocalFailure.writing(part.toString(), e);

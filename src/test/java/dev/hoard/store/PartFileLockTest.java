@@ -2,6 +2,7 @@ package dev.hoard.store;
 
 import static dev.hoard.testing.Servers.ok;
 import static dev.hoard.testing.Servers.url;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,7 @@ class PartFileLockTest extends ServedFolderTest {
         import java.nio.channels.FileChannel;
         import java.nio.file.Path;
         import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
         public class TryLock {
           public static void main(String[] a) throws Exception {
             try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE)) {
@@ -81,6 +84,33 @@ class PartFileLockTest extends ServedFolderTest {
     int code = p.waitFor();
     if (code != 0 && code != 3) throw new AssertionError("the probe failed: " + out);
     return code;
+  }
+
+  /**
+   * A part written in pieces whose resume state is gone (a user's {@code rm *.state}) may have holes: it starts over
+   * rather than being resumed after its length, which would keep the holes as zeros.
+   */
+  @Test
+  void aPartWrittenInPiecesWithoutItsStateStartsOverAndTheFileIsWhole() throws IOException {
+    byte[] data = Servers.bytes(4 << 20);
+    RangeDispatcher ranged = new RangeDispatcher().file("/pieces.bin", data, "\"v1\"");
+    try (MockWebServer rangedServer = Servers.start(ranged)) {
+      String link = url(rangedServer, "/pieces.bin");
+      Files.createDirectories(dir);
+      Path target = dir.resolve("pieces.bin");
+      // what a killed run of four pieces leaves: each piece's first half written, the rest a hole
+      try (PartFile part = PartFile.open(target, true, link, true)) {
+        for (int piece = 0; piece < 4; piece++) {
+          int from = piece << 20;
+          part.write(Arrays.copyOfRange(data, from, from + (1 << 19)), 1 << 19, from);
+        }
+      }
+      assertFalse(Files.exists(PartFile.stateOf(target)));
+
+      Hoard.get(dir, "-x", "4", "-k", "256K", link).exits(0).errContains("written in pieces", "starting over");
+
+      assertArrayEquals(data, Files.readAllBytes(target));
+    }
   }
 
   @Test
