@@ -1,12 +1,7 @@
 package dev.hoard.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 
 /**
  * That a part file is written in pieces, at their offsets, so it may have holes: the extended attribute
@@ -17,29 +12,15 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 public final class WrittenInPieces {
   private WrittenInPieces() {}
 
-  static final String ATTRIBUTE = "hoard.pieces";
-  private static final byte[] YES = "1".getBytes(StandardCharsets.US_ASCII);
+  private static final FileMark MARK = new FileMark("hoard.pieces", "1");
 
   /** Marks {@code part}; false when its file system keeps no mark. */
   static boolean set(Path part) throws IOException {
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(part, UserDefinedFileAttributeView.class);
-    if (view == null) return false;
-    try {
-      view.write(ATTRIBUTE, ByteBuffer.wrap(YES));
-      return true;
-    } catch (UnsupportedOperationException | FileSystemException noAttributesHere) {
-      return false;
-    }
+    return MARK.set(part);
   }
 
   /** Whether {@code part} carries the mark. */
   public static boolean isSet(Path part) {
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(part, UserDefinedFileAttributeView.class);
-    if (view == null) return false;
-    try {
-      return view.size(ATTRIBUTE) == YES.length;
-    } catch (IOException | UnsupportedOperationException none) {
-      return false;
-    }
+    return MARK.isOn(part);
   }
 }
