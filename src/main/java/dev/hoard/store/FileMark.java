@@ -17,7 +17,7 @@ final class FileMark {
   private final String name;
   private final byte[] value;
 
-  /** @param name the attribute's name in Java's {@code user} namespace ({@code hoard.links}: {@code user.hoard.links}) */
+  /** @param name the attribute's name in Java's {@code user} namespace, as {@code hoard.links} */
   FileMark(String name, String value) {
     this.name = name;
     this.value = value.getBytes(StandardCharsets.US_ASCII);
