@@ -3,9 +3,7 @@ package dev.hoard.store;
 import dev.hoard.chunk.Sink;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -207,18 +205,9 @@ public final class PartFile implements Closeable, Sink {
 
   /** SHA-256 of a file's bytes, lower-case hex. */
   public static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      return sha256(ch);
     }
-    try (InputStream in = Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ))) {
-      byte[] buf = new byte[256 * 1024];
-      int n;
-      while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-    }
-    return HexFormat.of().formatHex(md.digest());
   }
 
   /**
@@ -251,6 +240,11 @@ public final class PartFile implements Closeable, Sink {
 
   /** SHA-256 of the bytes written so far, lower-case hex, read through this part's own descriptor: its lock holds. */
   public String sha256() throws IOException {
+    return sha256(channel);
+  }
+
+  /** SHA-256 of all of {@code ch}'s bytes, read by position (its own position is left as it is), lower-case hex. */
+  private static String sha256(FileChannel ch) throws IOException {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
@@ -260,7 +254,7 @@ public final class PartFile implements Closeable, Sink {
     ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
     for (long at = 0; ; ) {
       buf.clear();
-      int n = channel.read(buf, at);
+      int n = ch.read(buf, at);
       if (n < 0) break;
       md.update(buf.array(), 0, n);
       at += n;
