@@ -55,12 +55,11 @@ public final class PieceTable {
     this.length = length;
     this.minChunk = minChunk;
     long at = 0;
-    for (ByteRange r : done) {
-      if (r.start() < at || r.end() > length) throw new IllegalArgumentException("bad done range " + r);
+    for (ByteRange r : keptRanges(length, minChunk, done)) {
       if (r.start() > at) pieces.add(new Piece(at, r.start()));
       Piece written = new Piece(r.start(), r.end());
       written.pos = r.end();
-      if (r.end() > r.start()) pieces.add(written);
+      pieces.add(written);
       at = r.end();
     }
     if (at < length) pieces.add(new Piece(at, length));
@@ -70,6 +69,37 @@ public final class PieceTable {
       if (big == null || big.end - big.pos < 2 * minChunk) break;
       split(big);
     }
+  }
+
+  /**
+   * The written ranges worth keeping: a written stretch shorter than {@code minChunk} between two missing ones is
+   * fetched again with them (the same bytes of the same version), so the holes left to fetch are at least
+   * {@code minChunk} apart and no more than {@code length / minChunk}, however the written bytes are scattered (a
+   * state of a million one-byte holes would otherwise be a million requests).
+   */
+  static List<ByteRange> keptRanges(long length, long minChunk, List<ByteRange> done) {
+    List<ByteRange> merged = new ArrayList<>();
+    long at = 0;
+    for (ByteRange r : done) {
+      if (r.start() < at || r.end() > length) throw new IllegalArgumentException("bad done range " + r);
+      at = r.end();
+      int last = merged.size() - 1;
+      if (r.length() == 0) continue;
+      if (last >= 0 && merged.get(last).end() == r.start()) {
+        merged.set(last, new ByteRange(merged.get(last).start(), r.end()));
+      } else {
+        merged.add(r);
+      }
+    }
+    List<ByteRange> kept = new ArrayList<>();
+    for (int i = 0; i < merged.size(); i++) {
+      ByteRange r = merged.get(i);
+      boolean holeAfter = r.end() < (i + 1 < merged.size() ? merged.get(i + 1).start() : length);
+      // merged ranges are never adjacent: a hole lies before each one but a range at 0
+      if (r.start() > 0 && holeAfter && r.length() < minChunk) continue;
+      kept.add(r);
+    }
+    return kept;
   }
 
   /** A fresh file with nothing written yet. */

@@ -32,6 +32,11 @@ import java.util.Objects;
 public record ResumeState(String url, long length, String etag, String lastModified, List<ByteRange> done,
     List<Mirror> mirrors) {
   static final int VERSION = 1;
+  /**
+   * The largest state file read. hoard's own stay far below (a few ranges, a links-file line's worth of mirrors); a
+   * bigger one was made by hand or by something else, and reading it whole could exhaust the heap.
+   */
+  static final long MAX_BYTES = 4 << 20;
 
   /** What one mirror of the file answered with: its URL (password hidden) and validators (each null if none). */
   public record Mirror(String url, String etag, String lastModified) {
@@ -115,6 +120,7 @@ public record ResumeState(String url, long length, String etag, String lastModif
   public static Loaded load(Path file, String expectedUrl, long partSize) {
     byte[] bytes;
     try {
+      if (Files.size(file) > MAX_BYTES) return bad("it is larger than any state hoard writes");
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return new Loaded(null, null);

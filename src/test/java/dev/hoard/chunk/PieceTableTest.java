@@ -212,6 +212,47 @@ class PieceTableTest {
   }
 
   @Test
+  void aStateOfAMillionOneByteHolesIsFetchedInPiecesOfAtLeastMinChunk() {
+    long length = 4_000_000;
+    List<ByteRange> done = new ArrayList<>();
+    for (long at = 1; at + 3 < length; at += 4) done.add(new ByteRange(at, at + 3));
+    PieceTable table = new PieceTable(length, 4, 1_000_000, done);
+    assertEquals(0, table.doneRanges().size(), "written ranges kept");
+    assertEquals(4, table.pieceCount(), "the scattered bytes are fetched again with their holes");
+    for (PieceTable.Piece p; (p = table.checkout()) != null; ) assertTrue(p.end() - p.position() >= 1_000_000);
+  }
+
+  @Test
+  void aShortWrittenStretchIsKeptAtTheStartAndAtTheEndButNotBetweenHoles() {
+    List<ByteRange> done = List.of(new ByteRange(0, 5), new ByteRange(100, 105), new ByteRange(200, 300),
+        new ByteRange(400, 405), new ByteRange(995, 1000));
+    assertEquals(List.of(new ByteRange(0, 5), new ByteRange(200, 300), new ByteRange(995, 1000)),
+        PieceTable.keptRanges(1000, 50, done));
+    // adjacent ranges count as one stretch
+    assertEquals(List.of(new ByteRange(100, 160)),
+        PieceTable.keptRanges(1000, 50, List.of(new ByteRange(100, 130), new ByteRange(130, 160))));
+  }
+
+  /** Kept ranges are some of the given stretches; each one dropped was short and between holes; holes lie apart. */
+  @Test
+  void keptRangesLeaveHolesAtLeastMinChunkApart() {
+    Random random = new Random(SEED);
+    for (int round = 0; round < 2_000; round++) {
+      long length = 1 + random.nextInt(200_000);
+      long minChunk = 1 + random.nextInt(20_000);
+      List<ByteRange> done = randomDone(random, length);
+      String plan = "length " + length + ", minChunk " + minChunk + ", done " + done;
+      List<ByteRange> kept = PieceTable.keptRanges(length, minChunk, done);
+      assertTrue(done.containsAll(kept), plan + ": kept " + kept);
+      for (ByteRange r : done) {
+        if (kept.contains(r)) continue;
+        assertTrue(r.length() < minChunk && r.start() > 0 && r.end() < length, plan + ": dropped " + r);
+      }
+      for (int i = 1; i < kept.size() - 1; i++) assertTrue(kept.get(i).length() >= minChunk, plan + ": kept " + kept);
+    }
+  }
+
+  @Test
   void theFirstPieceOfAResumeStartsAtTheFirstMissingByte() {
     PieceTable table = new PieceTable(1000, 4, 10, List.of(new ByteRange(0, 600)));
     PieceTable.Piece first = table.checkoutFirst();
@@ -259,7 +300,8 @@ class PieceTableTest {
       String plan = "length " + length + ", maxPieces " + maxPieces + ", minChunk " + minChunk + ", done " + done;
       PieceTable table = new PieceTable(length, maxPieces, minChunk, done);
       BitSet written = new BitSet();
-      for (ByteRange r : done) written.set((int) r.start(), (int) r.end());
+      // what the table kept of the ranges given (keptRangesLeaveHolesAtLeastMinChunkApart checks the choice)
+      for (ByteRange r : table.doneRanges()) written.set((int) r.start(), (int) r.end());
       List<PieceTable.Piece> held = new ArrayList<>();
       int workers = 1 + random.nextInt(8);
 

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoard.chunk.ByteRange;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,20 @@ class ResumeStateTest {
     assertUnusable(ResumeState.load(file(), URL, 1000), "zeros, as a crash can leave a file");
     Files.write(file(), "hello".getBytes(StandardCharsets.UTF_8));
     assertUnusable(ResumeState.load(file(), URL, 1000), "text");
+  }
+
+  @Test
+  void aStateLargerThanHoardWritesIsRejectedUnread() throws IOException {
+    // a valid state padded with spaces past the limit: only its size can reject it; a sparse file keeps the test cheap
+    try (FileChannel channel = FileChannel.open(file(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(OK.getBytes(StandardCharsets.UTF_8)));
+      channel.write(ByteBuffer.wrap(new byte[] {' '}), 3L << 30);
+    }
+    ResumeState.Loaded loaded = ResumeState.load(file(), URL, 1000);
+    assertUnusable(loaded, "a 3 GiB state");
+    assertTrue(loaded.problem().contains("larger than any state hoard writes"), loaded.problem());
+    Files.writeString(file(), OK + " ".repeat((int) ResumeState.MAX_BYTES - OK.length()));
+    assertNotNull(ResumeState.load(file(), URL, 1000).state(), "a state at the limit is read");
   }
 
   @Test
