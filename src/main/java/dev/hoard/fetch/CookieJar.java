@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.cookie.MalformedCookieException;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.psl.PublicSuffixMatcherLoader;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.config.Lookup;
 
@@ -126,6 +127,13 @@ public final class CookieJar {
     @Override
     public void validate(Cookie cookie, CookieOrigin origin) throws MalformedCookieException {
       spec().validate(cookie, origin);
+      // HttpClient's spec keeps a cookie for a public suffix (Domain=co.uk) and only declines to send it: refused here,
+      // it never reaches the store, nor the --save-cookies file (RFC 6265 5.3, step 5)
+      String domain = cookie.getDomain();
+      if (domain != null && !domain.equalsIgnoreCase(origin.getHost())
+          && PublicSuffixMatcherLoader.getDefault().matches(domain)) {
+        throw new MalformedCookieException("cookie domain is a public suffix: " + domain);
+      }
     }
 
     @Override

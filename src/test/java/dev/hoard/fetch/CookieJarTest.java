@@ -2,6 +2,7 @@ package dev.hoard.fetch;
 
 import static dev.hoard.testing.Servers.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,13 +151,19 @@ class CookieJarTest {
     try (dev.hoard.testing.TestProxy proxy = dev.hoard.testing.TestProxy.start()) {
       proxy.resolve("shop.example.co.uk", server.getPort()).resolve("bank.other.co.uk", server.getPort())
           .resolve("cdn.example.co.uk", server.getPort());
-      Network network = new Network(ProxyConfig.of(proxy.url(), false, java.util.Map.of()), CookieJar.empty(),
+      CookieJar jar = CookieJar.empty();
+      Network network = new Network(ProxyConfig.of(proxy.url(), false, java.util.Map.of()), jar,
           Trust.system(), Netrc.none());
       try (TestClient client = new TestClient(network)) {
         client.get("http://shop.example.co.uk/set");
         client.get("http://cdn.example.co.uk/sibling");
         client.get("http://bank.other.co.uk/elsewhere");
       }
+      Path saved = dir.resolve("saved.txt");
+      jar.save(saved);
+      assertFalse(Files.readString(saved).contains("tossed"), "a cookie for co.uk was kept: " + Files.readString(saved));
+      assertTrue(Files.readString(saved).contains("example.co.uk\tTRUE\t/\tFALSE\t0\tshared\t2"),
+          Files.readString(saved));
     }
     assertEquals("shared=2", cookieSentTo("/sibling"));
     assertNull(cookieSentTo("/elsewhere"), "a cookie for co.uk reached another site");
