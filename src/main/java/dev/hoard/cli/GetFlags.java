@@ -80,8 +80,9 @@ final class GetFlags {
         description = "Attempts after the first, per request. Default: ${DEFAULT-VALUE}.")
     int retries = 5;
 
-    @Option(names = "--retry-wait", paramLabel = "DURATION", converter = Converters.Time.class, hidden = true,
-        description = "The first backoff wait; later ones double. Default: 500ms.")
+    @Option(names = "--retry-wait", paramLabel = "DURATION", converter = Converters.Time.class,
+        description = "The wait before the first retry; each later one doubles, up to 30s or this wait if longer. "
+            + "Default: 500ms.")
     Duration retryWait = Duration.ofMillis(500);
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Time.class,

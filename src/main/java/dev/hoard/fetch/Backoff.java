@@ -12,6 +12,8 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class Backoff {
   public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+  /** Where doubling waits stop growing. */
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
   private final int retries;
   private final Duration base;
@@ -29,6 +31,14 @@ public final class Backoff {
     this.base = base;
     this.cap = cap;
     this.random = random;
+  }
+
+  /**
+   * {@code get}'s backoff ({@code --retries}, {@code --retry-wait}): waits double from {@code first} up to
+   * {@link #LONGEST_WAIT}, or stay at {@code first} when the user asked for a longer one.
+   */
+  public static Backoff startingAt(int retries, Duration first, DoubleSupplier random) {
+    return new Backoff(retries, first, first.compareTo(LONGEST_WAIT) > 0 ? first : LONGEST_WAIT, random);
   }
 
   public int retries() {

@@ -62,7 +62,7 @@ public final class Run {
         options.maxPerHost());
     HttpSettings settings = new HttpSettings(options.timeout(), options.userAgent(), policy.maxPerHost(),
         policy.poolSize());
-    Backoff backoff = new Backoff(options.retries(), options.retryWait(), Duration.ofSeconds(30),
+    Backoff backoff = Backoff.startingAt(options.retries(), options.retryWait(),
         () -> ThreadLocalRandom.current().nextDouble());
     StopSignal stop = new StopSignal();
     AtomicBoolean interrupted = new AtomicBoolean();

@@ -51,7 +51,7 @@ class ManPageTest {
 
   @Test
   void leavesHiddenOptionsOut() {
-    assertFalse(PAGE.contains(Troff.text("--retry-wait")));
+    assertFalse(PAGE.contains(Troff.text("--scratch-root")));
   }
 
   @Test

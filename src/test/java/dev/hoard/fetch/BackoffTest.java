@@ -127,6 +127,18 @@ class BackoffTest extends ServedFolderTest {
   }
 
   @Test
+  void getsWaitsStartAtTheRetryWaitAndStopAtThirtySecondsOrAtALongerFirstWait() throws IOException {
+    IOException reset = new SocketException("Connection reset");
+    Backoff usual = Backoff.startingAt(20, Duration.ofMillis(500), () -> 0.999);
+    assertEquals(Duration.ofMillis(499), usual.delay(reset, 1));
+    assertEquals(Duration.ofMillis(29_985), usual.delay(reset, 15));
+    Backoff patient = Backoff.startingAt(20, Duration.ofMinutes(2), () -> 0.999);
+    assertEquals(Duration.ofMillis(119_940), patient.delay(reset, 1), "a first wait over the usual cap is kept");
+    assertEquals(Duration.ofMillis(119_940), patient.delay(reset, 5));
+    assertEquals(Duration.ZERO, Backoff.startingAt(3, Duration.ZERO, () -> 0.5).delay(reset, 2));
+  }
+
+  @Test
   void givesUpAfterTheRetries() throws IOException {
     assertNull(backoff.delay(new SocketException("Connection reset"), 4));
   }
