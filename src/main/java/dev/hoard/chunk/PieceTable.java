@@ -72,10 +72,12 @@ public final class PieceTable {
   }
 
   /**
-   * The written ranges worth keeping: a written stretch shorter than {@code minChunk} between two missing ones is
-   * fetched again with them (the same bytes of the same version), so the holes left to fetch are at least
-   * {@code minChunk} apart and no more than {@code length / minChunk}, however the written bytes are scattered (a
-   * state of a million one-byte holes would otherwise be a million requests).
+   * The written ranges worth keeping. hoard's own runs leave at most {@code length / minChunk + 1} holes (each was a
+   * piece of at least {@code minChunk} bytes when planned): all their ranges are kept, and a resume asks only for the
+   * missing bytes. A state with more holes was made by hand or with a smaller {@code -k}: then a written stretch
+   * shorter than {@code minChunk} between two holes is fetched again with them (the same bytes of the same version),
+   * so the holes left lie at least {@code minChunk} apart and stay within that bound (a state of a million one-byte
+   * holes would otherwise be a million requests).
    */
   static List<ByteRange> keptRanges(long length, long minChunk, List<ByteRange> done) {
     List<ByteRange> merged = new ArrayList<>();
@@ -91,6 +93,13 @@ public final class PieceTable {
         merged.add(r);
       }
     }
+    long holes = 0;
+    for (int i = 0; i <= merged.size(); i++) {
+      long from = i == 0 ? 0 : merged.get(i - 1).end();
+      long to = i == merged.size() ? length : merged.get(i).start();
+      if (to > from) holes++;
+    }
+    if (holes <= length / minChunk + 1) return merged;
     List<ByteRange> kept = new ArrayList<>();
     for (int i = 0; i < merged.size(); i++) {
       ByteRange r = merged.get(i);

@@ -223,33 +223,75 @@ class PieceTableTest {
   }
 
   @Test
-  void aShortWrittenStretchIsKeptAtTheStartAndAtTheEndButNotBetweenHoles() {
+  void withMoreHolesThanARunLeavesAShortWrittenStretchIsKeptOnlyAtTheStartAndAtTheEnd() {
     List<ByteRange> done = List.of(new ByteRange(0, 5), new ByteRange(100, 105), new ByteRange(200, 300),
         new ByteRange(400, 405), new ByteRange(995, 1000));
-    assertEquals(List.of(new ByteRange(0, 5), new ByteRange(200, 300), new ByteRange(995, 1000)),
-        PieceTable.keptRanges(1000, 50, done));
+    // 4 holes: within what a run with -k 50 leaves (1000 / 50 + 1), so each written byte is kept
+    assertEquals(done, PieceTable.keptRanges(1000, 50, done));
+    // but a run with -k 400 leaves at most 3
+    assertEquals(List.of(new ByteRange(0, 5), new ByteRange(995, 1000)), PieceTable.keptRanges(1000, 400, done));
+    // 11 holes, over the 7 a run with -k 150 leaves
+    assertEquals(List.of(new ByteRange(0, 5), new ByteRange(200, 400), new ByteRange(995, 1000)),
+        PieceTable.keptRanges(1000, 150, List.of(new ByteRange(0, 5), new ByteRange(10, 15), new ByteRange(20, 25),
+            new ByteRange(30, 35), new ByteRange(40, 45), new ByteRange(50, 55), new ByteRange(60, 65),
+            new ByteRange(70, 75), new ByteRange(80, 85), new ByteRange(90, 95), new ByteRange(200, 400),
+            new ByteRange(995, 1000))));
     // adjacent ranges count as one stretch
     assertEquals(List.of(new ByteRange(100, 160)),
         PieceTable.keptRanges(1000, 50, List.of(new ByteRange(100, 130), new ByteRange(130, 160))));
   }
 
-  /** Kept ranges are some of the given stretches; each one dropped was short and between holes; holes lie apart. */
+  /**
+   * Every range is kept while the holes are as few as a run leaves; past that, kept ranges are some of the given
+   * stretches, each one dropped was short and between holes, and the holes left are within the bound.
+   */
   @Test
-  void keptRangesLeaveHolesAtLeastMinChunkApart() {
+  void keptRangesLeaveNoMoreHolesThanARunWould() {
     Random random = new Random(SEED);
-    for (int round = 0; round < 2_000; round++) {
+    int coalesced = 0;
+    for (int round = 0; round < 5_000; round++) {
       long length = 1 + random.nextInt(200_000);
-      long minChunk = 1 + random.nextInt(20_000);
-      List<ByteRange> done = randomDone(random, length);
-      String plan = "length " + length + ", minChunk " + minChunk + ", done " + done;
+      long minChunk = 1 + random.nextInt(random.nextBoolean() ? 20_000 : 200);
+      List<ByteRange> done = random.nextBoolean() ? randomDone(random, length) : scattered(random, length);
+      String plan = "length " + length + ", minChunk " + minChunk + ", done " + done.size() + " ranges";
       List<ByteRange> kept = PieceTable.keptRanges(length, minChunk, done);
-      assertTrue(done.containsAll(kept), plan + ": kept " + kept);
+      long bound = length / minChunk + 1;
+      assertTrue(holes(kept, length) <= bound, plan + ": " + holes(kept, length) + " holes left");
+      if (holes(done, length) <= bound) {
+        assertEquals(done, kept, plan);
+        continue;
+      }
+      coalesced++;
+      assertTrue(done.containsAll(kept), plan);
       for (ByteRange r : done) {
         if (kept.contains(r)) continue;
         assertTrue(r.length() < minChunk && r.start() > 0 && r.end() < length, plan + ": dropped " + r);
       }
-      for (int i = 1; i < kept.size() - 1; i++) assertTrue(kept.get(i).length() >= minChunk, plan + ": kept " + kept);
+      for (int i = 1; i < kept.size() - 1; i++) assertTrue(kept.get(i).length() >= minChunk, plan);
     }
+    assertTrue(coalesced > 100, "too few rounds past the bound: " + coalesced);
+  }
+
+  private static long holes(List<ByteRange> done, long length) {
+    long holes = 0;
+    long at = 0;
+    for (ByteRange r : done) {
+      if (r.start() > at) holes++;
+      at = r.end();
+    }
+    return at < length ? holes + 1 : holes;
+  }
+
+  /** Many short written stretches and holes, as a hand-made state might list them. */
+  private static List<ByteRange> scattered(Random random, long length) {
+    List<ByteRange> done = new ArrayList<>();
+    long at = random.nextInt(3);
+    while (at < length) {
+      long end = Math.min(length, at + 1 + random.nextInt(40));
+      done.add(new ByteRange(at, end));
+      at = end + 1 + random.nextInt(40);
+    }
+    return done;
   }
 
   @Test
