@@ -243,7 +243,7 @@ final class Scheduler {
     // only SIGINT/SIGTERM and a local failure stop a run
     boolean signalled = stop.stopped() && localFailure == null;
     Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), downloads.transferred(), ms,
-        alreadyThere.get(), badLines, interrupted.get(), signalled);
+        alreadyThere.get(), badLines, interrupted.get(), signalled, localFailure == null ? null : localFailure.getMessage());
     listener.summary(summary);
     return new Tally(summary, badLines > 0, localFailure);
   }

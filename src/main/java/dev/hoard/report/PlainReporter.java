@@ -93,6 +93,9 @@ public final class PlainReporter implements Listener {
    * 3 ok, 1 skipped (1.0 MiB already there), 1 failed, 2 bad lines; 734.0 MiB downloaded in 5.1 s
    * interrupted: 1 download cut short; run the same command to resume it
    * </pre>
+   *
+   * or, after a local failure, {@code stopped: cannot write downloads/a.iso.part: disk full; downloads not started yet
+   * were left out: once that is fixed, run the same command to go on}.
    */
   static List<String> lines(Summary s) {
     StringBuilder b = new StringBuilder();
@@ -101,6 +104,10 @@ public final class PlainReporter implements Listener {
     b.append(", ").append(s.failed()).append(" failed");
     if (s.badLines() > 0) b.append(", ").append(s.badLines()).append(s.badLines() == 1 ? " bad line" : " bad lines");
     b.append(String.format(Locale.ROOT, "; %s downloaded in %.1f s", size(s.bytes()), s.ms() / 1000.0));
+    if (s.stoppedBy() != null) {
+      return List.of(b.toString(), "stopped: " + Printable.of(s.stoppedBy())
+          + "; downloads not started yet were left out: once that is fixed, run the same command to go on");
+    }
     if (!s.stopped()) return List.of(b.toString());
     String rest = s.interrupted() == 0 ? "run the same command to go on"
         : s.interrupted() == 1 ? "1 download cut short; run the same command to resume it"

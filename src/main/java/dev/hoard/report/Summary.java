@@ -12,11 +12,12 @@ package dev.hoard.report;
  * @param badLines lines of the links file that could not be used
  * @param interrupted downloads cut short by SIGINT/SIGTERM
  * @param stopped whether SIGINT/SIGTERM ended the run before its list did
+ * @param stoppedBy the local failure (disk full, folder unwritable) that ended the run before its list did, or null
  */
 public record Summary(long ok, long skipped, long failed, long bytes, long ms, long alreadyThere, long badLines,
-    long interrupted, boolean stopped) {
+    long interrupted, boolean stopped, String stoppedBy) {
   /** The totals of a run that ran to its end, with no bad line and nothing already there. */
   public Summary(long ok, long skipped, long failed, long bytes, long ms) {
-    this(ok, skipped, failed, bytes, ms, 0, 0, 0, false);
+    this(ok, skipped, failed, bytes, ms, 0, 0, 0, false, null);
   }
 }

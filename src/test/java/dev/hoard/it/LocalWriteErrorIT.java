@@ -31,6 +31,8 @@ class LocalWriteErrorIT extends ResumeHarness {
     assertEquals(3, first.exitCode(), first.stderr());
     assertTrue(first.stderr().contains("cannot write") && first.stderr().contains("File too large"),
         "the message must say what failed: " + first.stderr());
+    assertTrue(first.stdout().contains("\nstopped: cannot write") && first.stdout().contains("run the same command"),
+        "the summary must say what stopped the run and how to go on: " + first.stdout());
     assertFalse(Files.exists(target("full.bin")), "a partial file landed");
     List<long[]> claims = checkKillPoint("full.bin", body);
     assertTrue(Files.exists(state("full.bin")), "the state must be saved for the rerun");

@@ -43,7 +43,16 @@ class PlainReporterTest {
       long bytes, long ms, long already, long bad, long interrupted, boolean stopped, String first, String second) {
     List<String> expected = second == null ? List.of(first) : List.of(first, second);
     assertEquals(expected,
-        PlainReporter.lines(new Summary(ok, skipped, failed, bytes, ms, already, bad, interrupted, stopped)));
+        PlainReporter.lines(new Summary(ok, skipped, failed, bytes, ms, already, bad, interrupted, stopped, null)));
+  }
+
+  @Test
+  void aRunStoppedByALocalFailureSaysWhatStoppedItAndHowToGoOn() {
+    assertEquals(List.of("49 ok, 0 skipped, 2 failed; 1.9 MiB downloaded in 0.2 s",
+            "stopped: cannot write d/s0049.bin.part: disk full; downloads not started yet were left out: once that is "
+                + "fixed, run the same command to go on"),
+        PlainReporter.lines(new Summary(49, 0, 2, 1992294, 200, 0, 0, 0, false,
+            "cannot write d/s0049.bin.part: disk full")));
   }
 
   @Test
