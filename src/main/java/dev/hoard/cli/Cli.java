@@ -1,6 +1,7 @@
 package dev.hoard.cli;
 
 import dev.hoard.report.Printable;
+import dev.hoard.store.LocalFailure;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -92,7 +93,14 @@ public final class Cli {
       err.flush();
       return ExitCodes.LOCAL;
     });
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what a command could not catch itself: a message a person can act on rather than a stack trace
+      err.println("hoard: " + LocalFailure.OUT_OF_MEMORY);
+      code = ExitCodes.LOCAL;
+    }
     out.flush();
     err.flush();
     return code;

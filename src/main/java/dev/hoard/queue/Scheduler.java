@@ -218,7 +218,7 @@ final class Scheduler {
               r = runOne(id, job, name, new JobNaming(wanted, owner(job)));
             } catch (RuntimeException | Error e) {
               // whatever befell it (a bug, the heap exhausted), the download is counted and reported, never lost
-              r = failure(job, e instanceof OutOfMemoryError ? OUT_OF_MEMORY : "internal error: " + e);
+              r = failure(job, e instanceof OutOfMemoryError ? LocalFailure.OUT_OF_MEMORY : "internal error: " + e);
             }
             record(id, r);
           } finally {
@@ -232,6 +232,11 @@ final class Scheduler {
     } catch (UncheckedIOException e) {
       listener.problem(e.getMessage());
       badLines++;
+    } catch (OutOfMemoryError e) {
+      // the run's own bookkeeping outgrew the heap (a huge list under a small -Xmx): the run stops as a local failure
+      // does, the downloads in flight end, and the summary still says what landed
+      if (localFailure == null) localFailure = new LocalFailure(LocalFailure.OUT_OF_MEMORY, null);
+      stop.stop();
     } finally {
       outer.shutdown();
       while (!outer.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -388,9 +393,6 @@ final class Scheduler {
     }
     return r;
   }
-
-  /** What a download that ran out of heap reports: the user can give the JVM more. */
-  static final String OUT_OF_MEMORY = "out of memory (a larger heap helps: HOARD_JAVA_OPTS=-Xmx2g)";
 
   private static DownloadResult failure(Job job, String error) {
     return new DownloadResult(Redact.url(job.url()), null, DownloadResult.Status.FAILED, 0, 0, 0, error, job.depth(),

@@ -21,6 +21,9 @@ public final class LocalFailure extends IOException {
   }
 
   /** This failure, told as the failed result of the download it stopped. */
+  /** What hoard says when the heap runs out: the user can give the JVM more. */
+  public static final String OUT_OF_MEMORY = "out of memory (a larger heap helps: HOARD_JAVA_OPTS=-Xmx2g)";
+
   public LocalFailure stopping(DownloadResult download) {
     LocalFailure f = new LocalFailure(getMessage(), getCause(), download);
     f.setStackTrace(getStackTrace());

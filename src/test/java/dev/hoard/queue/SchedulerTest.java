@@ -87,6 +87,36 @@ class SchedulerTest extends ServedFolderTest {
   }
 
   @Test
+  void aRunWhoseBookkeepingExhaustsTheHeapStopsWithItsSummaryAndExit3() throws Exception {
+    routes.on("/first.txt", ok("one"));
+    byte[] line = (url(server, "/first.txt") + "\n").getBytes(StandardCharsets.UTF_8);
+    // the list's second read fails as an allocation of the main thread fails when a huge list outgrows the heap
+    InputStream list = new InputStream() {
+      private int at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (at == line.length) throw new OutOfMemoryError("Java heap space");
+        int n = Math.min(len, line.length - at);
+        System.arraycopy(line, at, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+
+    var run = Hoard.get(list, dir, "--progress=plain", "-i", "-").exits(3);
+
+    assertTrue(lastLine(run.out()).startsWith("stopped: out of memory (a larger heap helps: HOARD_JAVA_OPTS=-Xmx"),
+        run.out());
+  }
+
+  @Test
   void theSummaryKeepsFilesAlreadyThereApartFromBytesDownloadedNow() throws Exception {
     routes.on("/a.txt", ok("alpha")).on("/b.txt", ok("bravo!"));
     String a = url(server, "/a.txt");
