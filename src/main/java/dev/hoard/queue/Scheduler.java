@@ -237,6 +237,8 @@ final class Scheduler {
       // does, the downloads in flight end, and the summary still says what landed
       if (localFailure == null) localFailure = new LocalFailure(LocalFailure.OUT_OF_MEMORY, null);
       stop.stop();
+      // an error, so -q shows it too: no download's record names it
+      listener.problem(LocalFailure.OUT_OF_MEMORY);
     } finally {
       outer.shutdown();
       while (!outer.awaitTermination(1, TimeUnit.SECONDS)) {

@@ -90,8 +90,18 @@ class SchedulerTest extends ServedFolderTest {
   void aRunWhoseBookkeepingExhaustsTheHeapStopsWithItsSummaryAndExit3() throws Exception {
     routes.on("/first.txt", ok("one"));
     byte[] line = (url(server, "/first.txt") + "\n").getBytes(StandardCharsets.UTF_8);
-    // the list's second read fails as an allocation of the main thread fails when a huge list outgrows the heap
-    InputStream list = new InputStream() {
+
+    var run = Hoard.get(failingAfter(line), dir, "--progress=plain", "-i", "-").exits(3);
+
+    assertTrue(lastLine(run.out()).startsWith("stopped: out of memory (a larger heap helps: HOARD_JAVA_OPTS=-Xmx"),
+        run.out());
+    var quiet = Hoard.get(failingAfter(line), dir, "-q", "-i", "-").exits(3);
+    assertTrue(quiet.err().contains("hoard: out of memory (a larger heap helps"), "-q hid the error: " + quiet.err());
+  }
+
+  /** A list whose read after {@code bytes} fails as the main thread's allocations fail when a list outgrows the heap. */
+  private static InputStream failingAfter(byte[] bytes) {
+    return new InputStream() {
       private int at;
 
       @Override
@@ -102,18 +112,13 @@ class SchedulerTest extends ServedFolderTest {
 
       @Override
       public int read(byte[] b, int off, int len) {
-        if (at == line.length) throw new OutOfMemoryError("Java heap space");
-        int n = Math.min(len, line.length - at);
-        System.arraycopy(line, at, b, off, n);
+        if (at == bytes.length) throw new OutOfMemoryError("Java heap space");
+        int n = Math.min(len, bytes.length - at);
+        System.arraycopy(bytes, at, b, off, n);
         at += n;
         return n;
       }
     };
-
-    var run = Hoard.get(list, dir, "--progress=plain", "-i", "-").exits(3);
-
-    assertTrue(lastLine(run.out()).startsWith("stopped: out of memory (a larger heap helps: HOARD_JAVA_OPTS=-Xmx"),
-        run.out());
   }
 
   @Test
