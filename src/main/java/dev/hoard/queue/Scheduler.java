@@ -249,8 +249,9 @@ final class Scheduler {
     long ms = (System.nanoTime() - start) / 1_000_000;
     // only SIGINT/SIGTERM and a local failure stop a run
     boolean signalled = stop.stopped() && localFailure == null;
+    String stoppedBy = localFailure == null ? null : localFailure.getMessage();
     Summary summary = new Summary(ok.get(), skipped.get(), failed.get(), downloads.transferred(), ms,
-        alreadyThere.get(), badLines, interrupted.get(), signalled, localFailure == null ? null : localFailure.getMessage());
+        alreadyThere.get(), badLines, interrupted.get(), signalled, stoppedBy);
     listener.summary(summary);
     return new Tally(summary, badLines > 0, localFailure);
   }

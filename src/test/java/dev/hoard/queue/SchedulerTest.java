@@ -99,7 +99,7 @@ class SchedulerTest extends ServedFolderTest {
     assertTrue(quiet.err().contains("hoard: out of memory (a larger heap helps"), "-q hid the error: " + quiet.err());
   }
 
-  /** A list whose read after {@code bytes} fails as the main thread's allocations fail when a list outgrows the heap. */
+  /** A list whose read after {@code bytes} fails, as the main thread's allocations do when a list outgrows the heap. */
   private static InputStream failingAfter(byte[] bytes) {
     return new InputStream() {
       private int at;
