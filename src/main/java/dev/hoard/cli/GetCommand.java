@@ -113,7 +113,8 @@ final class GetCommand implements Callable<Integer> {
     if (p.maxPerHost < 1) throw usage("--max-per-host", p.maxPerHost, "at least 1");
     if (q.retries < 0) throw usage("--retries", q.retries, "at least 0");
     if (p.minChunk < 1) throw usage("--min-chunk", p.minChunk, "at least 1 byte");
-    if (q.timeout.isZero()) throw usage("--timeout", typed("--timeout"), "more than 0");
+    // the client reads a timeout in whole milliseconds, and 0 ms is none at all: 0.0001s would wait forever
+    if (q.timeout.toMillis() < 1) throw usage("--timeout", typed("--timeout"), "1 ms or more");
     List<Header> parsed = new ArrayList<>();
     for (String h : q.headers) {
       try {

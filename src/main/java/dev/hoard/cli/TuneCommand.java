@@ -82,9 +82,10 @@ final class TuneCommand implements Callable<Integer> {
             + " '--connections': '" + x + "' (must be at most " + GetCommand.MAX_CONNECTIONS + ", as for get)");
       }
     }
-    if (timeout.isZero()) {
+    // in whole milliseconds, as get reads it: under 1 ms is 0, which the client takes for no timeout at all
+    if (timeout.toMillis() < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--timeout': '" + timeout.toMillis() + "ms' (must be more than 0)");
+          "Invalid value for option '--timeout': '" + typedTimeout() + "' (must be 1 ms or more)");
     }
     List<LinksFile.Entry> list = new ArrayList<>();
     boolean badLines = false;
@@ -164,6 +165,12 @@ final class TuneCommand implements Callable<Integer> {
     }
     if (r.interrupted()) throw new InterruptedException("interrupted");
     return new Tuner.Measurement(r.summary().bytes(), nanos, r.summary().ok(), r.summary().failed());
+  }
+
+  /** The {@code --timeout} value as it was typed. */
+  private String typedTimeout() {
+    var typed = spec.findOption("--timeout").originalStringValues();
+    return typed.isEmpty() ? "" : typed.get(typed.size() - 1);
   }
 
   private void say(String what) {

@@ -31,6 +31,7 @@ class GetCommandTest {
       --limit-rate=12Q      | --limit-rate    | 12Q
       --timeout=5x          | --timeout       | 5x
       --timeout=0s          | --timeout       | 0s
+      --timeout=0.0001s     | --timeout       | 0.0001s
       -j 0                  | --jobs          | 0
       --jobs=-3             | --jobs          | -3
       --jobs=many           | --jobs          | many

@@ -117,7 +117,8 @@ class TuneCommandTest {
   @CsvSource(delimiter = '|', textBlock = """
       --jobs=1,5000        | --jobs' | '5000' (must be at most 1024, as for get)
       --connections=1,100  | --connections' | '100' (must be at most 64, as for get)
-      --timeout=0          | --timeout' | (must be more than 0)
+      --timeout=0          | --timeout' | '0' (must be 1 ms or more)
+      --timeout=0.0001s    | --timeout' | '0.0001s' (must be 1 ms or more)
       """)
   void whatGetRefusesTuneRefusesBeforeItMeasuresAnything(String option, String named, String why) {
     Hoard.Result run = Hoard.tune(option, url(server, "/a.bin"));
