@@ -381,9 +381,13 @@ final class Download {
       }
       try (PartFile part = opened;
            StopSignal.Registration unregister = shared.stop().onStop(probe.response()::abort)) {
+        // what this stream wrote, counted as the summary counts it: a failed write leaves the part's length unsure
+        long[] written = {0};
         try {
-          bytes = Stream.copy(decoded(probe), part, shared.limiter, shared.options.maxFileSize(), this::progress,
-              shared.stop()::stopped);
+          bytes = Stream.copy(decoded(probe), part, shared.limiter, shared.options.maxFileSize(), n -> {
+            written[0] += n;
+            progress(n);
+          }, shared.stop()::stopped);
           probe.response().release();
         } catch (LocalFailure | Stream.TooLargeException e) {
           probe.response().abort();
@@ -391,6 +395,9 @@ final class Download {
             // a refused file can never finish: keep no part of it, as when Content-Length told in advance
             part.close();
             PartFile.discard(target);
+          } else {
+            // the run stops on a full disk, and the record still says what the part file holds, as a piece's does
+            bytes = written[0];
           }
           throw e;
         } catch (IOException e) {

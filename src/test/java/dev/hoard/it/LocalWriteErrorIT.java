@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.testing.RangeFaults;
 import java.nio.file.Files;
 import java.util.List;
@@ -73,6 +74,25 @@ class LocalWriteErrorIT extends ResumeHarness {
     } finally {
       sh("umount -l " + tiny);
     }
+  }
+
+  @Test
+  void aFailingWriteOfAPlainStreamReportsTheBytesItWroteAsTheSummaryCountsThem() throws Exception {
+    // a server without ranges: the file comes as one stream, not in pieces
+    files.ignoringRanges();
+    files.file("/plain.bin", bytes(47, 4 * MIB), "v1");
+    HoardProcess first = HoardProcess.startUnder(work, "ulimit -f 1024", "-d", dir.toString(), "--json", "-q",
+        url("/plain.bin"));
+    assertEquals(3, first.exitCode(), first.stderr());
+    List<String> lines = first.stdout().lines().toList();
+    assertEquals(2, lines.size(), first.stdout());
+    var record = JSON.std.mapFrom(lines.get(0));
+    var summary = JSON.std.mapFrom(lines.get(1));
+    assertEquals("failed", record.get("status"), first.stdout());
+    long had = ((Number) record.get("bytes")).longValue();
+    assertTrue(had > 0, "the part file holds what was written before the write failed: " + first.stdout());
+    assertEquals(((Number) summary.get("bytes")).longValue(), had,
+        "the bytes downloaded are the bytes the failed download had: " + first.stdout());
   }
 
   private static int sh(String command) throws Exception {
