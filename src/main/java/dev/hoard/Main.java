@@ -2,6 +2,8 @@ package dev.hoard;
 
 import dev.hoard.cli.Cli;
 import dev.hoard.cli.Interrupt;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -13,7 +15,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // straight to the descriptor, not through System.out, which swallows a write error: so out.checkError() tells
+    // when the reader of a pipe is gone
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interrupt interrupt = Interrupt.onSignals();
     int code = Cli.run(out, err, System.in, interrupt, System.console() != null, System.getenv(), args);

@@ -160,6 +160,9 @@ public final class CheckRun {
         if (changed) outboxes.forEach(o -> o.post(r));
       }, this::badLine);
       if (n == 1) report.summary(latest.up(), latest.down(), badLines, millisSince(start), at);
+      // a reader that went away (| grep -m1 down, | head) ends the watch, as SIGPIPE ends a C program; the JVM
+      // ignores SIGPIPE, so a watch nobody reads would run until killed, and the pipeline with it
+      if (out.checkError()) stop();
     });
   }
 

@@ -9,6 +9,7 @@ import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.testing.FakeClock;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -177,6 +178,25 @@ class CheckRunTest {
     run.run(list("/ok"));
     long s30 = Duration.ofSeconds(30).toNanos();
     assertEquals(List.of(s30, 2 * s30, 3 * s30), ticker.wakeups());
+  }
+
+  @Test
+  void watchEndsWhenWhatReadsItsOutputIsGoneAsAPipeToGrepMinusOneLeavesIt() {
+    PrintWriter closedPipe = new PrintWriter(new OutputStream() {
+      @Override public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    }, true);
+    FakeClock ticker = new FakeClock(0);
+    CheckRun run = new CheckRun(options(Duration.ofSeconds(30), null, false), closedPipe, new PrintWriter(err, true),
+        ticker, ticker.wall(Instant.parse("2026-12-02T14:37:05Z"), ZoneOffset.UTC));
+    // only a safety net: a watch that missed the closed pipe runs until this stops it
+    ticker.stopAfter(10, run::stop);
+
+    CheckRun.Totals outcome = run.run(list("/ok"));
+
+    assertEquals(1, sites.methods("/ok").size(), "the watch went on after its first lines could not be written");
+    assertEquals(new CheckRun.Totals(1, 0, 0, true, true), outcome);
   }
 
   @Test
