@@ -2,6 +2,7 @@ package dev.hoard;
 
 import dev.hoard.cli.Cli;
 import dev.hoard.cli.Interrupt;
+import dev.hoard.report.LiveReporter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ public final class Main {
         StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interrupt interrupt = Interrupt.onSignals();
-    int code = Cli.run(out, err, System.in, interrupt, System.console() != null, System.getenv(), args);
+    int code = Cli.run(out, err, System.in, interrupt, LiveReporter.standardOutputIsTerminal(), System.getenv(), args);
     out.flush();
     err.flush();
     System.exit(code);

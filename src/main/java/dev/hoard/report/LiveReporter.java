@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.spi.SystemStream;
 import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
@@ -69,6 +70,15 @@ public final class LiveReporter implements Listener {
   /** Whether standard error is a terminal that live lines can be drawn on. */
   public static boolean standardErrorIsTerminal() {
     return StandardErrorTerminal.present();
+  }
+
+  /**
+   * Whether standard output is a terminal, whatever standard input is. Not {@code System.console()}: on Java 17 it is
+   * null when standard input is not the terminal either, so {@code -i -} from a pipe or {@code < /dev/null} would
+   * count a terminal as a file and print a line per file there, with no live lines.
+   */
+  public static boolean standardOutputIsTerminal() {
+    return StandardErrorTerminal.isTerminal(SystemStream.Output);
   }
 
   /**

@@ -30,10 +30,14 @@ final class StandardErrorTerminal {
 
   /** Whether standard error is a terminal that can move its cursor. */
   static boolean present() {
-    if ("dumb".equals(System.getenv("TERM"))) return false;
+    return !"dumb".equals(System.getenv("TERM")) && isTerminal(SystemStream.Error);
+  }
+
+  /** Whether {@code stream} is a terminal, asked of that stream alone (isatty). */
+  static boolean isTerminal(SystemStream stream) {
     for (String name : PROVIDERS) {
       try {
-        return TerminalProvider.load(name).isSystemStream(SystemStream.Error);
+        return TerminalProvider.load(name).isSystemStream(stream);
       } catch (IOException | RuntimeException | LinkageError unavailable) {
         // this provider cannot run here (no native library for this platform): ask the next
       }
