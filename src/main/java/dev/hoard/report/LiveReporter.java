@@ -126,11 +126,19 @@ public final class LiveReporter implements Listener {
   void redraw() {
     synchronized (screen) {
       if (ended) return;
-      if (resized) {
-        resized = false;
-        refit(terminal.getSize());
-      }
+      followResize();
       draw();
+    }
+  }
+
+  /**
+   * Takes in a change of size before anything is written: a message, the summary or a redraw. Clearing the live lines
+   * by the old width after the window narrowed would leave their rewrapped rest on the screen, through the message.
+   */
+  private void followResize() {
+    if (resized) {
+      resized = false;
+      refit(terminal.getSize());
     }
   }
 
@@ -210,6 +218,7 @@ public final class LiveReporter implements Listener {
   private void above(Runnable print) {
     synchronized (screen) {
       boolean wasDrawn = drawn;
+      followResize();
       clear();
       print.run();
       if (wasDrawn && !ended) draw();
@@ -282,6 +291,7 @@ public final class LiveReporter implements Listener {
   public void summary(Summary s) {
     synchronized (screen) {
       ended = true;
+      followResize();
       clear();
       results.summary(s);
     }
@@ -293,6 +303,7 @@ public final class LiveReporter implements Listener {
   public void close() {
     synchronized (screen) {
       ended = true;
+      followResize();
       clear();
     }
     stopTimer();

@@ -231,6 +231,43 @@ class LiveReporterTest {
   }
 
   @Test
+  void aMessageRightAfterTheWindowNarrowedLeavesNoBrokenLines() throws IOException {
+    LiveReporter r = live(80);
+    twoDownloads(r);
+    r.redraw();
+    String shown = bytes.toString(StandardCharsets.UTF_8);
+    Screen screen = new Screen(80).feed(shown);
+
+    // the window narrows and a retry is announced before the next tick redraws
+    screen.reflow(40);
+    resize(40);
+    r.problem("https://example.org/a.iso: connection reset");
+    screen.feed(bytes.toString(StandardCharsets.UTF_8).substring(shown.length()));
+
+    List<String> expected = new ArrayList<>(List.of(
+        "hoard: https://example.org/a.iso: connec",
+        "tion reset"));
+    expected.addAll(twoDownloadsAt(40));
+    assertEquals(expected, screen.lines());
+  }
+
+  @Test
+  void theSummaryRightAfterTheWindowNarrowedLeavesNoBrokenLines() throws IOException {
+    LiveReporter r = live(80);
+    twoDownloads(r);
+    r.redraw();
+    String shown = bytes.toString(StandardCharsets.UTF_8);
+    Screen screen = new Screen(80).feed(shown);
+
+    screen.reflow(40);
+    resize(40);
+    r.summary(new Summary(1, 0, 1, 4L << 20, 2500));
+    screen.feed(bytes.toString(StandardCharsets.UTF_8).substring(shown.length()));
+
+    assertEquals(List.of("1 ok, 0 skipped, 1 failed; 4.0 MiB downl", "oaded in 2.5 s"), screen.lines());
+  }
+
+  @Test
   void theEndReplacesTheLiveLinesWithTheSummaryOnce() throws IOException {
     LiveReporter r = live(80);
     twoDownloads(r);
