@@ -292,6 +292,11 @@ final class LiveView {
       n += w;
       i -= Character.charCount(cp);
     }
+    // a mark that takes no column (a decomposed accent) belongs to the letter before it, which is cut off: left at
+    // the start it would sit on the ellipsis
+    while (i < text.length() && WCWidth.wcwidth(text.codePointAt(i)) == 0) {
+      i += Character.charCount(text.codePointAt(i));
+    }
     return text.substring(i);
   }
 

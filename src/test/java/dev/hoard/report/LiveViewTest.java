@@ -212,6 +212,9 @@ class LiveViewTest {
       "ubuntu-24.04.1-desktop-amd64.iso|0|",
       "日本語のファイル名.pdf|12|日本…名.pdf",
       "日本語のファイル名.pdf|11|日本…名.pdf",
+      // decomposed é: an accent stays with its letter, never left at the start of the end to sit on the ellipsis
+      "ve\u0301ronique-re\u0301sume\u0301.pdf|13|ve\u0301ro…sume\u0301.pdf",
+      "e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301|6|e\u0301e\u0301…e\u0301e\u0301e\u0301",
   })
   void cutsLongNamesKeepingTheirEnd(String name, int cols, String shown) {
     String cut = new LiveView(true).cut(name, cols);
