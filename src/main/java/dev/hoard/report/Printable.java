@@ -15,7 +15,9 @@ import java.util.Locale;
  *       <td>{@code \xHH}: ESC is {@code \x1b}, BEL {@code \x07}</td></tr>
  *   <tr><td>bidi embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069</td>
  *       <td><code>&#92;uHHHH</code>: U+202E is <code>&#92;u202e</code></td></tr>
- *   <tr><td>zero-width and direction marks U+200B–U+200F, BOM U+FEFF</td><td><code>&#92;uHHHH</code></td></tr>
+ *   <tr><td>zero-width and direction marks U+200B–U+200F, BOM U+FEFF, word joiner and invisible operators
+ *       U+2060–U+2064, Mongolian vowel separator U+180E</td><td><code>&#92;uHHHH</code></td></tr>
+ *   <tr><td>tag characters U+E0000–U+E007F</td><td><code>&#92;UHHHHHHHH</code></td></tr>
  *   <tr><td>line and paragraph separators U+2028, U+2029</td><td>a space</td></tr>
  *   <tr><td>anything else</td><td>kept</td></tr>
  * </table>
@@ -30,16 +32,17 @@ public final class Printable {
   public static String of(String text) {
     if (text == null) return null;
     int i = 0;
-    while (i < text.length() && kind(text.charAt(i)) == Kind.KEEP) i++;
+    while (i < text.length() && kind(text.codePointAt(i)) == Kind.KEEP) i += Character.charCount(text.codePointAt(i));
     if (i == text.length()) return text;
     StringBuilder b = new StringBuilder(text.length() + 8).append(text, 0, i);
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
+    while (i < text.length()) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
       switch (kind(c)) {
-        case KEEP -> b.append(c);
+        case KEEP -> b.appendCodePoint(c);
         case SPACE -> b.append(' ');
-        case ESCAPE -> b.append(c <= 0xff ? String.format(Locale.ROOT, "\\x%02x", (int) c)
-            : String.format(Locale.ROOT, "\\u%04x", (int) c));
+        case ESCAPE -> b.append(c <= 0xff ? String.format(Locale.ROOT, "\\x%02x", c)
+            : c <= 0xffff ? String.format(Locale.ROOT, "\\u%04x", c) : String.format(Locale.ROOT, "\\U%08x", c));
       }
     }
     return b.toString();
@@ -50,18 +53,21 @@ public final class Printable {
    * text around it. File names replace them too.
    */
   public static boolean changes(int c) {
-    return c <= Character.MAX_VALUE && kind((char) c) != Kind.KEEP;
+    return kind(c) != Kind.KEEP;
   }
 
   private enum Kind { KEEP, SPACE, ESCAPE }
 
-  private static Kind kind(char c) {
+  private static Kind kind(int c) {
     if (c >= 0x20 && c < 0x7f) return Kind.KEEP;
     if (c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == 0x2028 || c == 0x2029) return Kind.SPACE;
     if (c < 0x20 || c >= 0x7f && c <= 0x9f) return Kind.ESCAPE;
     if (c >= 0x200b && c <= 0x200f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0xfeff) {
       return Kind.ESCAPE;
     }
+    // invisible too: the word joiner and invisible operators, the Mongolian vowel separator, and tag characters,
+    // which can carry a whole hidden text in a name that looks short
+    if (c >= 0x2060 && c <= 0x2064 || c == 0x180e || c >= 0xe0000 && c <= 0xe007f) return Kind.ESCAPE;
     return Kind.KEEP;
   }
 }

@@ -29,6 +29,10 @@ class PrintableTest {
       "C:\\\\dir\\\\x1b|C:\\\\dir\\\\x1b",
       "para\\u2028graph\\u2029s|para graph s",
       "\\u00a0nbsp|\\u00a0nbsp",
+      "word\\u2060joiner\\u2064|word\\\\u2060joiner\\\\u2064",
+      "mvs\\u180e|mvs\\\\u180e",
+      "tag\\udb40\\udc41hidden\\udb40\\udc7f|tag\\\\U000e0041hidden\\\\U000e007f",
+      "emoji \\ud83d\\ude00 stays|emoji \\ud83d\\ude00 stays",
   })
   void writesOutWhatATerminalWouldActOn(String in, String out) {
     assertEquals(unescape(out), Printable.of(unescape(in)));

@@ -54,6 +54,8 @@ class SafeNameTest {
     assertEquals("a_b_c_d_e", SafeName.of("a\u2066b\u2067c\u2068d\u2069e"), "isolates");
     assertEquals("a_b_c_d_e", SafeName.of("a\u200Bb\u200Cc\u200Dd\u200Ee"), "zero-width, joiners, LTR mark");
     assertEquals("rlm_", SafeName.of("rlm\u200F"));
+    assertEquals("a_b_c_d", SafeName.of("a\u2060b\u2063c\u180Ed"), "word joiner, invisible separator, MVS");
+    assertEquals("short__.txt", SafeName.of("short\uDB40\uDC41\uDB40\uDC7F.txt"), "tag characters hide text");
     assertEquals("café ünïcode 日本", SafeName.of("café ünïcode 日本"), "letters of any script stay");
   }
 
