@@ -13,6 +13,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.InfoCmp;
 
 /**
  * Standard error's terminal, opened through JLine for live lines only: it takes neither SIGINT (hoard's own handler
@@ -88,8 +89,28 @@ final class StandardErrorTerminal {
   }
 
   private static String type() {
-    String term = System.getenv("TERM");
-    return term == null || term.isBlank() ? "ansi" : term;
+    return type(System::getenv);
+  }
+
+  /**
+   * The terminal type to draw for: TERM when JLine can read its capabilities (bundled, or from this machine's terminfo
+   * through infocmp), else {@code ansi}, which the terminals of today all understand. Handed a TERM this machine has
+   * no terminfo for (xterm-kitty, alacritty, foot, over ssh or without ncurses), JLine would log a warning with a
+   * stack trace of 30 lines on standard error at every run, then fall back to ansi all the same.
+   */
+  static String type(UnaryOperator<String> env) {
+    String term = env.apply("TERM");
+    if (term == null || term.isBlank()) return "ansi";
+    try {
+      // read once here; JLine keeps what it read and does not ask infocmp again when the terminal opens
+      InfoCmp.getInfoCmp(term);
+      return term;
+    } catch (IOException e) {
+      return "ansi";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "ansi";
+    }
   }
 
   /** {@code out} for a terminal that closes what it is given: closing it only flushes. */
