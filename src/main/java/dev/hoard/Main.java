@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** hoard's entry point: {@link #run} does the work and returns the exit status; only {@link #main} exits. */
 public final class Main {
@@ -22,7 +23,15 @@ public final class Main {
         StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interrupt interrupt = Interrupt.onSignals();
-    int code = Cli.run(out, err, System.in, interrupt, LiveReporter.standardOutputIsTerminal(), System.getenv(), args);
+    int code = Cli.run(out, err, System.in, interrupt, new BooleanSupplier() {
+      private Boolean terminal;
+
+      @Override
+      public boolean getAsBoolean() {
+        if (terminal == null) terminal = LiveReporter.standardOutputIsTerminal();
+        return terminal;
+      }
+    }, System.getenv(), args);
     out.flush();
     err.flush();
     System.exit(code);

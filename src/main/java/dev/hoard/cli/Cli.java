@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -14,9 +15,21 @@ import picocli.CommandLine.IVersionProvider;
 public final class Cli {
   private Cli() {}
 
-  /** What every command needs from its surroundings: streams, the interrupt, whether stdout is a terminal. */
-  record Context(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
-      Map<String, String> env) {}
+  /**
+   * What every command needs from its surroundings: streams, the interrupt, whether stdout is a terminal (asked only
+   * when a command needs to know: asking can cost a JLine provider's start-up).
+   */
+  record Context(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt,
+      BooleanSupplier stdoutIsTerminal, Map<String, String> env) {
+    Context(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
+        Map<String, String> env) {
+      this(out, err, in, interrupt, () -> terminal, env);
+    }
+
+    boolean terminal() {
+      return stdoutIsTerminal.getAsBoolean();
+    }
+  }
 
   @Command(name = "hoard", mixinStandardHelpOptions = true, versionProvider = Version.class,
       description = "A parallel, chunked file downloader and scraper for the terminal.",
@@ -82,6 +95,12 @@ public final class Cli {
   /** Runs one command line; returns the exit status. */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt, boolean terminal,
       Map<String, String> env, String... args) {
+    return run(out, err, in, interrupt, () -> terminal, env, args);
+  }
+
+  /** Runs one command line, asking {@code terminal} if stdout is a terminal when it must; returns the exit status. */
+  public static int run(PrintWriter out, PrintWriter err, InputStream in, Interrupt interrupt,
+      BooleanSupplier terminal, Map<String, String> env, String... args) {
     Context ctx = new Context(out, err, in, interrupt, terminal, env);
     CommandLine cmd = commandLine(ctx, args.length > 0 ? args[0] : null);
     cmd.setOut(out).setErr(err);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -36,6 +38,7 @@ final class StandardErrorTerminal {
 
   /** Whether {@code stream} is a terminal, asked of that stream alone (isatty). */
   static boolean isTerminal(SystemStream stream) {
+    if (redirected(stream)) return false;
     for (String name : PROVIDERS) {
       try {
         return TerminalProvider.load(name).isSystemStream(stream);
@@ -44,6 +47,23 @@ final class StandardErrorTerminal {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code stream} plainly goes elsewhere than a terminal: Linux names its target in {@code /proc/self/fd},
+   * and a pipe, a socket, a regular file or {@code /dev/null} is none. Loading a JLine provider to ask isatty costs a
+   * run some 50 ms at start-up, which output sent to a file or a pipe, as in scripts, should not pay. False when it
+   * cannot tell: then JLine asks.
+   */
+  static boolean redirected(SystemStream stream) {
+    Path fd = Path.of("/proc/self/fd", stream == SystemStream.Output ? "1" : stream == SystemStream.Error ? "2" : "0");
+    try {
+      String target = Files.readSymbolicLink(fd).toString();
+      return target.startsWith("pipe:") || target.startsWith("socket:") || target.equals("/dev/null")
+          || Files.isRegularFile(fd);
+    } catch (IOException | RuntimeException unknown) {
+      return false;
+    }
   }
 
   /**

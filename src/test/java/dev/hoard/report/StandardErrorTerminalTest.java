@@ -1,10 +1,14 @@
 package dev.hoard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.logging.Logger;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
 import org.jline.utils.InfoCmp.Capability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +58,14 @@ class StandardErrorTerminalTest {
   })
   void drawsForTheTerminalTypeWhenItsCapabilitiesCanBeReadElseForAnsi(String term, String type) {
     assertEquals(type, StandardErrorTerminal.type(name -> name.equals("TERM") ? term : null));
+  }
+
+  @Test
+  void standardOutputSentToAPipeOrFileIsToldWithoutAskingJline() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc here: JLine is asked instead");
+    // the test JVM's standard output goes to the build through a pipe or a file, never a terminal
+    assertTrue(StandardErrorTerminal.redirected(SystemStream.Output));
+    assertFalse(StandardErrorTerminal.isTerminal(SystemStream.Output));
   }
 
   @Test
