@@ -1,9 +1,6 @@
 package dev.hoard.download;
 
 import dev.hoard.chunk.ByteRange;
-import dev.hoard.chunk.PieceTable;
-import dev.hoard.chunk.Stream;
-import dev.hoard.chunk.Transfer;
 import dev.hoard.fetch.ContentDisposition;
 import dev.hoard.fetch.Failure;
 import dev.hoard.fetch.GiveUpException;
@@ -18,8 +15,6 @@ import dev.hoard.plan.Job;
 import dev.hoard.report.DownloadResult;
 import dev.hoard.report.DownloadResult.Status;
 import dev.hoard.report.PlainReporter;
-import dev.hoard.runtime.Clock;
-import dev.hoard.runtime.StopSignal;
 import dev.hoard.store.FileOrigin;
 import dev.hoard.store.LocalFailure;
 import dev.hoard.store.PartFile;
@@ -29,26 +24,19 @@ import dev.hoard.store.WrittenInPieces;
 import dev.hoard.url.Redact;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 
 /**
  * One job's way into its file: skip a finished file, plan the resume ({@link ResumePlan}), probe (the first of its
- * {@link Mirrors} that answers), run the inner pool over the mirrors (or one plain stream), verify, and rename into
- * place. A failure is a result, not an exception, except a local failure, which stops the run.
+ * {@link Mirrors} that answers), fetch the file {@link InPieces} over the mirrors or as one {@link PlainStream}, verify,
+ * and rename into place. A failure is a result, not an exception, except a local failure, which stops the run.
  */
 final class Download {
   /** How often a server's copy may change under one download before it fails. */
@@ -214,10 +202,11 @@ final class Download {
         PartFile.discard(target);
         // the mirrors that ranged are gone: the one left serves the file whole
         Mirrors.Mirror last = mirrors.first();
-        return plain(target, whole(mirrors, last), mirrors, last);
+        PlainStream stream = new PlainStream(shared, retrier, this::progress);
+        return plain(target, stream, stream.whole(mirrors, last), mirrors, last);
       }
     }
-    return plain(target, probe, mirrors, mirrors.first());
+    return plain(target, new PlainStream(shared, retrier, this::progress), probe, mirrors, mirrors.first());
   }
 
   /**
@@ -286,7 +275,9 @@ final class Download {
   /** A 416 to a resume: the part file already holds every byte (a run stopped between its last write and rename). */
   private Landed alreadyWhole(Path target, Probe probe) throws IOException {
     probe.response().abort();
-    if (probe.remote().length() != probe.from()) throw new RemoteChangedException("server copy changed since the last run");
+    if (probe.remote().length() != probe.from()) {
+      throw new RemoteChangedException("server copy changed since the last run");
+    }
     try (PartFile part = PartFile.open(target, false, shown)) {
       part.setLength(probe.from());
       bytes = probe.from();
@@ -294,153 +285,30 @@ final class Download {
     }
   }
 
+  /** Fetches the file in byte-range pieces over {@code mirrors}, resuming after {@code done}. */
   private Landed chunked(Path target, Probe probe, List<ByteRange> done, Mirrors mirrors) throws IOException {
+    InPieces pieces = new InPieces(shared, retrier, id, this::progress);
     try {
-      return chunkedOwning(target, probe, done, mirrors);
-    } catch (IOException | RuntimeException e) {
-      // until the transfer owns the probe's response, a failure here must drop it, or its pooled connection leaks
-      probe.response().abort();
-      throw e;
+      InPieces.Fetched fetched = pieces.run(target, shown, probe, done, mirrors);
+      try (PartFile part = fetched.part()) {
+        bytes = pieces.bytes();
+        return commit(target, part, fetched.stateful());
+      }
+    } finally {
+      bytes = pieces.bytes();
     }
   }
 
-  private Landed chunkedOwning(Path target, Probe probe, List<ByteRange> done, Mirrors mirrors) throws IOException {
-    RemoteFile remote = probe.remote();
-    PieceTable table = new PieceTable(remote.length(), shared.policy.maxConnectionsPerFile(), shared.options.minChunk(),
-        done);
-    mirrors.start(remote, shared.fetcher, retrier);
-    ResumeState state = new ResumeState(shown, remote.length(), remote.etag(), remote.lastModified(), done);
-    StateSaver saver = new StateSaver(state, PartFile.stateOf(target), table, mirrors::validated);
-    // the state (with the validators) goes to disk before the part file gets its first byte: pieces written out of
-    // order would leave holes, and a part without state would resume on trust, without If-Range. Files under a MiB
-    // skip it: a stateless part that small is fetched again whole. The part is opened (and locked) first: a state is
-    // never written beside another process's part
-    boolean stateful = table.pieceCount() > 1 || !done.isEmpty() || remote.length() >= ResumePlan.BY_LENGTH_FROM;
-    PartFile opened = null;
-    try {
-      opened = PartFile.open(target, done.isEmpty(), shown, true);
-      if (stateful) saver.saveNow();
-    } catch (IOException | RuntimeException e) {
-      // the probe's answer streams the first piece: nobody will read it now
-      probe.response().abort();
-      if (opened != null) opened.close();
-      throw e;
+  /** Streams the file whole from {@code from}, the one of {@code mirrors} that answered {@code probe}. */
+  private Landed plain(Path target, PlainStream stream, Probe probe, Mirrors mirrors, Mirrors.Mirror from)
+      throws IOException {
+    try (PartFile part = stream.run(target, shown, probe, mirrors, from)) {
+      bytes = stream.bytes();
+      lastModified = stream.lastModified();
+      return commit(target, part, false);
+    } finally {
+      bytes = stream.bytes();
     }
-    try (PartFile part = opened) {
-      Transfer transfer = new Transfer(table, new Transfer.Setup(mirrors, part, shared.limiter, Clock.SYSTEM,
-          this::progress, n -> shared.listener.pieces(id, n), shared.workers));
-      // a file too small for a state has no state to keep up to date
-      ScheduledFuture<?> tick = stateful
-          ? shared.stateTimer.scheduleWithFixedDelay(saver::saveQuietly, 1, 1, TimeUnit.SECONDS) : null;
-      Transfer.End end;
-      try (StopSignal.Registration unregister = shared.stop().onStop(transfer::stop)) {
-        end = transfer.run(probe.body(), shared.policy.growth(mirrors::room));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        transfer.stop();
-        end = Transfer.End.STOPPED;
-      } finally {
-        if (tick != null) tick.cancel(false);
-      }
-      bytes = table.written();
-      if (end != Transfer.End.COMPLETE) {
-        if (stateful) saver.saveNow();
-        if (end == Transfer.End.STOPPED) throw new InterruptedIOException("interrupted");
-        throw transfer.failure();
-      }
-      saver.close();
-      part.setLength(remote.length());
-      return commit(target, part, stateful);
-    }
-  }
-
-  /** Asks {@code from}, one of {@code mirrors}, for the whole file; its failure ends the download. */
-  private Probe whole(Mirrors mirrors, Mirrors.Mirror from) throws IOException {
-    Probe probe;
-    try {
-      probe = Probe.whole(shared.fetcher, retrier, from.url(), from.home());
-    } catch (IOException e) {
-      throw mirrors.ended(from, e);
-    }
-    from.answered(probe.response().status());
-    return probe;
-  }
-
-  /**
-   * Streams the file whole from {@code from}, the one of {@code mirrors} that answered {@code probe}, asking it again
-   * on a failure; its failure for good ends the download.
-   */
-  private Landed plain(Path target, Probe probe, Mirrors mirrors, Mirrors.Mirror from) throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      PartFile opened;
-      try {
-        opened = PartFile.open(target, true, shown);
-      } catch (IOException | RuntimeException e) {
-        probe.response().abort();
-        throw e;
-      }
-      try (PartFile part = opened;
-           StopSignal.Registration unregister = shared.stop().onStop(probe.response()::abort)) {
-        // what this stream wrote, counted as the summary counts it: a failed write leaves the part's length unsure
-        long[] written = {0};
-        try {
-          bytes = Stream.copy(decoded(probe), part, shared.limiter, shared.options.maxFileSize(), n -> {
-            written[0] += n;
-            progress(n);
-          }, shared.stop()::stopped);
-          probe.response().release();
-        } catch (LocalFailure | Stream.TooLargeException e) {
-          probe.response().abort();
-          if (e instanceof Stream.TooLargeException) {
-            // a refused file can never finish: keep no part of it, as when Content-Length told in advance
-            part.close();
-            PartFile.discard(target);
-          } else {
-            // the run stops on a full disk, and the record still says what the part file holds, as a piece's does
-            bytes = written[0];
-          }
-          throw e;
-        } catch (IOException e) {
-          probe.response().abort();
-          // a failed download reports the bytes it had: what its part file holds now
-          try {
-            bytes = part.size();
-          } catch (IOException unknown) {
-            e.addSuppressed(unknown);
-          }
-          if (shared.stop().stopped()) throw new InterruptedIOException("interrupted");
-          Duration wait;
-          try {
-            wait = retrier.delay(from.url(), e, attempt);
-          } catch (GiveUpException tooLong) {
-            throw mirrors.ended(from, tooLong);
-          }
-          if (wait == null) throw mirrors.ended(from, e);
-          retrier.pause(wait);
-          part.close();
-          probe = whole(mirrors, from);
-          lastModified = probe.remote().lastModified();
-          continue;
-        }
-        long expected = probe.remote().length();
-        if (expected >= 0 && bytes != expected) {
-          throw mirrors.ended(from, new IOException("short body: got " + bytes + " of " + expected + " bytes"));
-        }
-        return commit(target, part, false);
-      }
-    }
-  }
-
-  private static InputStream decoded(Probe probe) throws IOException {
-    InputStream in = probe.response().body();
-    String coding = probe.response().encoding();
-    if (coding == null) return in;
-    return switch (coding) {
-      case "gzip", "x-gzip" -> new GZIPInputStream(in, 64 * 1024);
-      case "deflate" -> new InflaterInputStream(in);
-      default -> throw new GiveUpException("server compressed the body with '" + coding
-          + "', which hoard cannot decode");
-    };
   }
 
   /** Verifies and renames the part into place; {@code stateful}: a resume state beside it goes too. */
