@@ -148,9 +148,10 @@ final class GetCommand implements Callable<Integer> {
     boolean quiet = output.quiet;
     boolean json = output.json;
     Progress progress = output.progress;
-    // auto draws live lines only where standard error can show them; with 2>file it prints a line per file instead
+    // auto draws live lines wherever standard error can show them, as curl and wget show their progress with
+    // > results.txt; with 2>file it prints a line per file instead
     boolean bars = !quiet && (progress == Progress.bar
-        || progress == Progress.auto && ctx.terminal() && LiveReporter.standardErrorIsTerminal());
+        || progress == Progress.auto && LiveReporter.standardErrorIsTerminal());
     // standard output that is not a terminal always gets a line per finished file, live bars or not: it is the record
     boolean lines = !quiet && (!ctx.terminal() || !bars && progress != Progress.none);
     PlainReporter.Show show = quiet ? PlainReporter.Show.ERRORS : lines ? PlainReporter.Show.LINES

@@ -108,8 +108,8 @@ final class GetFlags {
   /** What the run prints. */
   static final class Output {
     @Option(names = "--progress", paramLabel = "auto|bar|plain|none",
-        description = "bar: live lines on a terminal; plain: a line per finished file. Default: auto (bar on a"
-            + " terminal, else plain).")
+        description = "bar: live lines on a terminal; plain: a line per finished file. Default: auto (bar when"
+            + " standard error is a terminal, else plain).")
     GetCommand.Progress progress = GetCommand.Progress.auto;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress, errors only.")

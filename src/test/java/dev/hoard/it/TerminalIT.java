@@ -58,4 +58,19 @@ class TerminalIT extends ResumeHarness {
     // a terminal gets live lines and the summary, not the line per file meant for a file or a pipe
     assertFalse(run.screen().contains("ok      "), "a line per file on the terminal:\n" + run.screen());
   }
+
+  @Test
+  void resultsSentToAFileStillLeaveLiveBarsOnTheTerminal() throws Exception {
+    assumeTrue(scriptAvailable(), "no script(1) here to make a pseudo-terminal");
+    files.file("/b.bin", bytes(8, 64 * KIB), "v1");
+    String hoard = String.join(" ", List.of(java(), "-XX:TieredStopAtLevel=1", "-jar", HoardProcess.jar().toString(),
+        "get", "-d", dir.toString(), url("/b.bin")));
+    Path results = work.resolve("results.txt");
+    // as with curl and wget: > results.txt keeps the record, and the person at the terminal still sees progress
+    Typed run = onTerminal(hoard + " < /dev/null > " + results);
+    assertEquals(0, run.status(), run.screen());
+    String kept = Files.readString(results);
+    assertTrue(kept.startsWith("ok ") && kept.contains("1 ok, 0 skipped, 0 failed"), kept);
+    assertTrue(run.screen().contains(" files "), "no live total line on the terminal:\n" + run.screen());
+  }
 }
