@@ -36,7 +36,7 @@ public final class CookieFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SetupException("--load-cookies: cannot read " + file + ": " + Failure.describe(e), e);
+      throw new SetupException("--load-cookies: cannot read " + file + ": " + Failure.describeReading(e), e);
     }
     for (BasicClientCookie c : parse(text, file.toString(), now)) store.addCookie(c);
   }

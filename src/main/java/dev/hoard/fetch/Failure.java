@@ -7,6 +7,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -38,6 +41,17 @@ public final class Failure {
     if (t instanceof InterruptedIOException) return "interrupted";
     if (t instanceof IOException) return message(t);
     return t.getClass().getSimpleName() + ": " + message(t);
+  }
+
+  /**
+   * Why a file named by an option (cookies, netrc, certificates) could not be read, in words: the caller names the
+   * file, and the JDK's message is often the path again ({@code cannot read /x: /x}).
+   */
+  public static String describeReading(IOException e) {
+    if (e instanceof NoSuchFileException) return "no such file";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof FileSystemException fs && fs.getReason() != null) return fs.getReason();
+    return describe(e);
   }
 
   /**

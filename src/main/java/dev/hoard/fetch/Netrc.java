@@ -68,7 +68,7 @@ public final class Netrc {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SetupException("cannot read netrc file " + file + ": " + Failure.describe(e), e);
+      throw new SetupException("cannot read netrc file " + file + ": " + Failure.describeReading(e), e);
     }
     Netrc parsed = parse(text, file.toString());
     return new Netrc(parsed.entries, permissionWarning(file));

@@ -126,7 +126,7 @@ public final class Trust {
     try {
       text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
-      throw new SetupException("--ca-certificate: cannot read " + file + ": " + Failure.describe(e), e);
+      throw new SetupException("--ca-certificate: cannot read " + file + ": " + Failure.describeReading(e), e);
     }
     List<X509Certificate> certificates = new ArrayList<>();
     try {

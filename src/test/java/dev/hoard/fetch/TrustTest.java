@@ -188,6 +188,8 @@ class TrustTest {
   void aMissingCaFileIsAnErrorNamingIt() {
     Path file = dir.resolve("absent.pem");
     SetupException e = assertThrows(SetupException.class, () -> Trust.withCertificates(file));
-    assertTrue(e.getMessage().startsWith("--ca-certificate: cannot read " + file), e.getMessage());
+    assertEquals("--ca-certificate: cannot read " + file + ": no such file", e.getMessage());
+    SetupException folder = assertThrows(SetupException.class, () -> Trust.withCertificates(dir));
+    assertEquals("--ca-certificate: cannot read " + dir + ": Is a directory", folder.getMessage());
   }
 }
