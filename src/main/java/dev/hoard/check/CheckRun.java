@@ -3,6 +3,7 @@ package dev.hoard.check;
 import dev.hoard.fetch.Fetcher;
 import dev.hoard.fetch.Http;
 import dev.hoard.fetch.HttpSettings;
+import dev.hoard.fetch.Network;
 import dev.hoard.plan.Job;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
@@ -46,6 +47,7 @@ public final class CheckRun {
   static final Duration DRAIN_STOPPED = Duration.ofSeconds(2);
 
   private final CheckOptions options;
+  private final Network network;
   private final PrintWriter out;
   private final PrintWriter err;
   private final Clock clock;
@@ -56,15 +58,26 @@ public final class CheckRun {
   private int badLines;
 
   public CheckRun(CheckOptions options, PrintWriter out, PrintWriter err) {
-    this(options, out, err, Clock.SYSTEM, java.time.Clock.systemDefaultZone());
+    this(options, Network.defaults(), out, err);
+  }
+
+  /** A run whose checks (and webhook posts) go through {@code network}: its proxies and trusted certificates. */
+  public CheckRun(CheckOptions options, Network network, PrintWriter out, PrintWriter err) {
+    this(options, network, out, err, Clock.SYSTEM, java.time.Clock.systemDefaultZone());
+  }
+
+  CheckRun(CheckOptions options, PrintWriter out, PrintWriter err, Clock clock, java.time.Clock wall) {
+    this(options, Network.defaults(), out, err, clock, wall);
   }
 
   /**
    * @param clock times the checks and paces the rounds
    * @param wall the time of day a watch's lines start with, in the zone they are shown in
    */
-  CheckRun(CheckOptions options, PrintWriter out, PrintWriter err, Clock clock, java.time.Clock wall) {
+  CheckRun(CheckOptions options, Network network, PrintWriter out, PrintWriter err, Clock clock,
+      java.time.Clock wall) {
     this.options = options;
+    this.network = network;
     this.out = out;
     this.err = err;
     this.clock = clock;
@@ -91,7 +104,7 @@ public final class CheckRun {
     }
     ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), Threads.daemon("hoard-check"));
     int jobs = options.jobs();
-    try (Http http = new Http(new HttpSettings(options.timeout(), options.userAgent(), jobs, jobs + 2))) {
+    try (Http http = new Http(new HttpSettings(options.timeout(), options.userAgent(), jobs, jobs + 2), network)) {
       List<Outbox> outboxes = outboxes(http);
       Checker checker = new Checker(new Fetcher(http), options.retries(), RETRY_PAUSE, clock);
       Round round = new Round(checker::check, pool, (int) Math.min(Integer.MAX_VALUE, 4L * jobs));

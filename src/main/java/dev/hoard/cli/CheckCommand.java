@@ -2,6 +2,8 @@ package dev.hoard.cli;
 
 import dev.hoard.check.CheckOptions;
 import dev.hoard.check.CheckRun;
+import dev.hoard.fetch.Network;
+import dev.hoard.fetch.SetupException;
 import dev.hoard.runtime.Version;
 import dev.hoard.url.Urls;
 import java.net.URI;
@@ -28,6 +30,8 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin Inputs inputs = new Inputs();
+
+  @Mixin ReachFlags reach = new ReachFlags();
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "32",
       description = "Checks in flight at once (default: ${DEFAULT-VALUE}).")
@@ -80,8 +84,16 @@ final class CheckCommand implements Callable<Integer> {
     if (notifyCmd != null && notifyCmd.isBlank()) usage("--notify-cmd", "a shell command");
     CheckOptions options = new CheckOptions(jobs, timeout, retries, watch, notifyCmd, webhook, json,
         Version.userAgent());
+    Network network;
+    try {
+      network = reach.network(ctx, ctx.err());
+    } catch (SetupException e) {
+      ctx.err().println("hoard: " + e.getMessage());
+      ctx.err().println("Try 'hoard check --help' for more information.");
+      return ExitCodes.USAGE;
+    }
     var entries = inputs.open(spec, ctx);
-    CheckRun run = new CheckRun(options, ctx.out(), ctx.err());
+    CheckRun run = new CheckRun(options, network, ctx.out(), ctx.err());
     ctx.interrupt().onRaise(run::stop);
     CheckRun.Totals outcome = run.run(entries);
     if (outcome.stopped()) return outcome.watched() ? ExitCodes.OK : ExitCodes.INTERRUPTED;

@@ -2,6 +2,8 @@ package dev.hoard.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.hoard.download.Connections;
+import dev.hoard.fetch.Network;
+import dev.hoard.fetch.SetupException;
 import dev.hoard.plan.LineError;
 import dev.hoard.plan.LinksFile;
 import dev.hoard.queue.Run;
@@ -38,6 +40,11 @@ final class TuneCommand implements Callable<Integer> {
   private final Cli.Context ctx;
   @Spec CommandSpec spec;
   @Mixin Inputs inputs = new Inputs();
+
+  @Mixin ReachFlags reach = new ReachFlags();
+
+  /** The proxies and certificates of the flags, read once before the first trial. */
+  private Network network;
 
   @Option(names = "--jobs", paramLabel = "LIST", converter = Converters.IntList.class,
       description = "Outer pool sizes to try. Default: 1,2,4,8.")
@@ -86,6 +93,13 @@ final class TuneCommand implements Callable<Integer> {
     if (timeout.toMillis() < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--timeout': '" + typedTimeout() + "' (must be 1 ms or more)");
+    }
+    try {
+      network = reach.network(ctx, ctx.err());
+    } catch (SetupException e) {
+      ctx.err().println("hoard: " + e.getMessage());
+      ctx.err().println("Try 'hoard tune --help' for more information.");
+      return ExitCodes.USAGE;
     }
     List<LinksFile.Entry> list = new ArrayList<>();
     boolean badLines = false;
@@ -152,7 +166,7 @@ final class TuneCommand implements Callable<Integer> {
   private Tuner.Measurement trial(List<LinksFile.Entry> list, Path scratch, int j, int x) throws InterruptedException {
     Path dir = scratch.resolve("j" + j + "-x" + x + "-" + System.nanoTime());
     RunOptions options = RunOptions.builder(dir).jobs(j).connections(Connections.of(x)).retries(2).timeout(timeout)
-        .overwrite(true).retryWait(Duration.ofMillis(200)).build();
+        .overwrite(true).retryWait(Duration.ofMillis(200)).network(network).build();
     long start = System.nanoTime();
     // errors only: the sweep prints its own table
     Run.Result r = Run.get(options, list.iterator(), PlainReporter.errorsOnly(ctx.out(), ctx.err()),
