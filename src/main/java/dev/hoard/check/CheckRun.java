@@ -138,10 +138,19 @@ public final class CheckRun {
   private void once(Round round, Iterator<LinksFile.Entry> entries, Report report, List<Outbox> outboxes)
       throws InterruptedException {
     long start = clock.nanoTime();
-    latest = round.run(entries, r -> {
-      report.result(r);
-      if (!r.up()) outboxes.forEach(o -> o.post(r));
-    }, this::badLine);
+    int[] upDown = {0, 0};
+    try {
+      latest = round.run(entries, r -> {
+        upDown[r.up() ? 0 : 1]++;
+        report.result(r);
+        if (!r.up()) outboxes.forEach(o -> o.post(r));
+      }, this::badLine);
+    } catch (InterruptedException e) {
+      // cut short: what was reported is counted, and the summary says the rest was not checked
+      latest = new Round.Tally(upDown[0], upDown[1], badLines);
+      report.interrupted(upDown[0], upDown[1], badLines, millisSince(start));
+      throw e;
+    }
     report.summary(latest.up(), latest.down(), badLines, millisSince(start));
   }
 

@@ -55,6 +55,19 @@ final class Report {
 
   /** The summary of {@link #summary(int, int, int, long)} after the time of the round, as its lines have it. */
   void summary(int up, int down, int badLines, long ms, LocalDateTime at) {
+    summary(up, down, badLines, ms, at, false);
+  }
+
+  /**
+   * The summary of a run cut short by SIGINT/SIGTERM, counting the sites reported so far:
+   * {@code 2 checked: 2 up, 0 down in 812 ms; interrupted, the rest not checked}, or the JSON summary with
+   * {@code "interrupted":true}.
+   */
+  void interrupted(int up, int down, int badLines, long ms) {
+    summary(up, down, badLines, ms, null, true);
+  }
+
+  private void summary(int up, int down, int badLines, long ms, LocalDateTime at, boolean interrupted) {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("summary", true);
@@ -62,10 +75,13 @@ final class Report {
       m.put("down", down);
       m.put("bad_lines", badLines);
       m.put("ms", ms);
+      if (interrupted) m.put("interrupted", true);
       print(m);
     } else {
       String bad = badLines == 0 ? "" : "; " + badLines + (badLines == 1 ? " bad line" : " bad lines");
-      println(at, String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms%s", up + down, up, down, ms, bad));
+      String cut = interrupted ? "; interrupted, the rest not checked" : "";
+      println(at, String.format(Locale.ROOT, "%d checked: %d up, %d down in %d ms%s%s", up + down, up, down, ms, bad,
+          cut));
     }
   }
 

@@ -93,6 +93,33 @@ class CheckRunTest {
   }
 
   @Test
+  void onceCutShortSaysSoAndCountsWhatItReported() {
+    CheckRun run = run(options(null, null, false), new FakeClock(0));
+    Iterator<LinksFile.Entry> two = list("/ok", "/missing");
+    // the stop comes while the list is read, after two sites: as SIGINT would, on the thread running the checks
+    Iterator<LinksFile.Entry> cut = new Iterator<>() {
+      @Override public boolean hasNext() {
+        if (!two.hasNext()) run.stop();
+        return true;
+      }
+
+      @Override public LinksFile.Entry next() {
+        return two.hasNext() ? two.next() : Job.listed(URI.create(sites.url("/ok")), null, null);
+      }
+    };
+
+    CheckRun.Totals outcome = run.run(cut);
+
+    List<String> lines = out.toString().lines().toList();
+    int reported = lines.size() - 1;
+    assertTrue(reported <= 2, lines.toString());
+    assertTrue(lines.get(reported).matches(reported + " checked: \\d up, \\d down in 0 ms; interrupted, the rest not"
+        + " checked"), lines.toString());
+    assertEquals(reported, outcome.up() + outcome.down());
+    assertTrue(outcome.stopped());
+  }
+
+  @Test
   void onceNotifiesEachSiteFoundDownByCommandAndWebhook() throws Exception {
     receiver.enqueue(new MockResponse.Builder().code(200).build());
     run(options(null, appendChange(), true), new FakeClock(0)).run(list("/ok", "/missing"));
