@@ -7,7 +7,9 @@ import dev.hoard.plan.LinksFile;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -52,10 +54,14 @@ final class Round {
       onResult.accept(r);
     };
     int bad = 0;
+    // a site listed twice is checked, reported and notified once, as a watch's rounds have it
+    Set<String> seen = new HashSet<>();
     try {
       while (true) {
         // room first, so the list is read no further ahead than the window
         while (pending.size() >= window) handOn.accept(oldest(pending));
+        // a stop while lines that start no check are read (duplicates, bad lines) ends the round too
+        if (Thread.interrupted()) throw new InterruptedException("stopped");
         if (!entries.hasNext()) break;
         LinksFile.Entry entry = entries.next();
         if (entry instanceof LineError error) {
@@ -63,7 +69,9 @@ final class Round {
           onBadLine.accept(error);
         } else {
           // each mirror of a line is a site of its own
-          for (URI url : ((Job) entry).urls()) pending.addLast(new Pending(url, pool.submit(() -> check.apply(url))));
+          for (URI url : ((Job) entry).urls()) {
+            if (seen.add(url.toString())) pending.addLast(new Pending(url, pool.submit(() -> check.apply(url))));
+          }
         }
       }
       while (!pending.isEmpty()) handOn.accept(oldest(pending));

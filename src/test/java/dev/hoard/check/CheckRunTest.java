@@ -93,6 +93,17 @@ class CheckRunTest {
   }
 
   @Test
+  void onceChecksASiteListedTwiceOnce() {
+    CheckRun.Totals outcome = run(options(null, null, false), new FakeClock(0)).run(list("/ok", "/missing", "/ok"));
+    assertEquals(List.of(
+        line("up", 200, "/ok", null),
+        line("down", 404, "/missing", "404 Client Error"),
+        "2 checked: 1 up, 1 down in 0 ms"), out.toString().lines().toList());
+    assertEquals(new CheckRun.Totals(1, 1, 0, false, false), outcome);
+    assertEquals(1, sites.methods("/ok").size());
+  }
+
+  @Test
   void onceCutShortSaysSoAndCountsWhatItReported() {
     CheckRun run = run(options(null, null, false), new FakeClock(0));
     Iterator<LinksFile.Entry> two = list("/ok", "/missing");
