@@ -62,6 +62,7 @@ public final class Http implements Closeable {
         .build();
     this.client = network.configure(HttpClients.custom())
         .setConnectionManager(pool)
+        .setRequestExecutor(InterimAnswers.within(settings.timeout()))
         .disableRedirectHandling()
         .disableAutomaticRetries()
         .disableContentCompression()
