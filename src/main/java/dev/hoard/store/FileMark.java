@@ -37,6 +37,7 @@ final class FileMark {
 
   /** Whether {@code file} carries the mark, with its value. */
   boolean isOn(Path file) {
+    if (FileOrigin.special(file)) return false;
     UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     if (view == null) return false;
     try {

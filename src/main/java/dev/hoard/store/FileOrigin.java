@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 
 /**
@@ -48,6 +49,7 @@ public final class FileOrigin {
 
   /** The URL {@code file} records, or null when it records none (another tool's file, or an older hoard's). */
   public static String of(Path file) {
+    if (special(file)) return null;
     UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     if (view != null) {
       try {
@@ -68,6 +70,18 @@ public final class FileOrigin {
       return null;
     } catch (IOException unreadable) {
       return null;
+    }
+  }
+
+  /**
+   * Whether {@code file} (or what a link there leads to) is a FIFO, a socket or a device: nothing hoard wrote. Java
+   * opens a file to read its extended attributes, and opening a FIFO with no writer blocks for ever.
+   */
+  static boolean special(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).isOther();
+    } catch (IOException gone) {
+      return false;
     }
   }
 

@@ -81,6 +81,11 @@ public final class PartFile implements Closeable, Sink {
       lock(ch, part);
       return new PartFile(target, part, ch, sidecar);
     }
+    // opening a FIFO found under the part's name would block until something reads it: it is no part of ours
+    if (Files.exists(part, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isSymbolicLink(part)) {
+      throw new IOException(part + ": not a regular file");
+    }
     ch = openNoFollow(part, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
     // locked before anything is emptied or written: another process's bytes are never touched
     FileLock lock = lock(ch, part);

@@ -120,6 +120,8 @@ public record ResumeState(String url, long length, String etag, String lastModif
   public static Loaded load(Path file, String expectedUrl, long partSize) {
     byte[] bytes;
     try {
+      // a FIFO (or a link to one, or to a device) planted under the state's name would block the read for ever
+      if (Files.exists(file) && !Files.isRegularFile(file)) return bad("it is not a regular file");
       if (Files.size(file) > MAX_BYTES) return bad("it is larger than any state hoard writes");
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

@@ -17,7 +17,9 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class DownloadTest extends ServedFolderTest {
   @Test
@@ -166,5 +168,27 @@ class DownloadTest extends ServedFolderTest {
 
   static String sha256(String text) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A FIFO is nothing hoard wrote, whether under the part's name or the file's: reading its origin, or opening it to
+   * write, would block for ever. The part's fails that download; the file's is kept and the download lands beside it.
+   */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoUnderThePartsOrTheFilesNameIsNeverWaitedOn() throws Exception {
+    routes.on("/a.bin", ok("the data")).on("/b.bin", ok("more data"));
+    Files.createDirectories(dir);
+    mkfifo(dir.resolve("a.bin.part"));
+    mkfifo(dir.resolve("b.bin"));
+
+    Hoard.get(dir, url(server, "/a.bin"), url(server, "/b.bin")).exits(1)
+        .errContains(url(server, "/a.bin"), "not a regular file");
+
+    assertEquals("more data", Files.readString(dir.resolve("b.1.bin")));
+  }
+
+  private static void mkfifo(Path path) throws Exception {
+    assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).start().waitFor());
   }
 }

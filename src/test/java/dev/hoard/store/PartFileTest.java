@@ -3,6 +3,7 @@ package dev.hoard.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -292,5 +295,20 @@ class PartFileTest {
     PartFile.discard(target());
 
     assertFalse(Files.exists(part()));
+  }
+
+  /**
+   * A FIFO under the part's name would block the open, or its origin's read, until something reads it: the open fails
+   * instead, and it records no origin.
+   */
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoUnderThePartsNameFailsTheOpenRatherThanBlockIt() throws Exception {
+    Path part = PartFile.partOf(target());
+    assertEquals(0, new ProcessBuilder("mkfifo", part.toString()).start().waitFor());
+    IOException e = assertThrows(IOException.class, () -> PartFile.open(target(), false, "http://h/a.txt").close());
+    assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    assertThrows(IOException.class, () -> PartFile.open(target(), true, "http://h/a.txt").close());
+    assertNull(FileOrigin.of(part));
   }
 }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -207,5 +209,13 @@ class ResumeStateTest {
     assertNull(loaded.state());
     assertNotNull(loaded.problem());
     assertFalse(loaded.problem().isBlank());
+  }
+
+  /** A FIFO under the state's name has no writer: reading it would wait for ever. It is reported, not read. */
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoUnderTheStatesNameIsUnusableNotWaitedOn() throws Exception {
+    assertEquals(0, new ProcessBuilder("mkfifo", file().toString()).start().waitFor());
+    assertUnusable(ResumeState.load(file(), URL, 1000), "a FIFO");
   }
 }
