@@ -193,7 +193,7 @@ final class Download {
     long had = plan.resuming() ? plan.state().written() : 0;
     if (had > 0) shared.listener.problem(shown + ": resuming with " + PlainReporter.size(had) + " already on disk");
     shared.listener.started(id, relative, remote.length(), had);
-    if (probe.response().status() == 416) return alreadyWhole(target, probe);
+    if (probe.response().status() == 416) return alreadyWhole(target, probe, plan.knew(mirrors.first().shown()));
     if (remote.ranges() && remote.length() > 0) {
       try {
         return chunked(target, probe, plan.done(), mirrors);
@@ -272,12 +272,17 @@ final class Download {
     return true;
   }
 
-  /** A 416 to a resume: the part file already holds every byte (a run stopped between its last write and rename). */
-  private Landed alreadyWhole(Path target, Probe probe) throws IOException {
+  /**
+   * A 416 to a resume: the part file already holds every byte (a run stopped between its last write and rename, or
+   * while checking its sha256). {@code knew} is what the run that wrote them was told of the file.
+   */
+  private Landed alreadyWhole(Path target, Probe probe, RemoteFile knew) throws IOException {
     probe.response().abort();
     if (probe.remote().length() != probe.from()) {
       throw new RemoteChangedException("server copy changed since the last run");
     }
+    // a 416 is an error answer and servers send it without Last-Modified: the file's time is the one its bytes had
+    if (lastModified == null && knew != null) lastModified = knew.lastModified();
     try (PartFile part = PartFile.open(target, false, shown)) {
       part.setLength(probe.from());
       bytes = probe.from();

@@ -9,6 +9,7 @@ import dev.hoard.store.FileOrigin;
 import dev.hoard.testing.RangeDispatcher;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,33 @@ class ResumeFromDiskIT extends ResumeHarness {
     assertEquals(1, log.size(), "requests: " + log);
     assertEquals(416, log.get(0).status(), "requests: " + log);
     assertEquals(ETAG, log.get(0).request().ifRange(), "requests: " + log);
+  }
+
+  /**
+   * The 416 that finishes a whole part carries no Last-Modified (nor does nginx's): the file still gets the server's
+   * time, the one its state recorded, as an uninterrupted run gives it and as -N later compares against.
+   */
+  @Test
+  void aFileFinishedByA416GetsTheLastModifiedItsStateRecorded() throws Exception {
+    String lastModified = "Mon, 01 Jan 2024 00:00:00 GMT";
+    byte[] body = bytes(14, MIB + 3);
+    files.file("/dated.bin", body, "v1", lastModified);
+    long[] all = {0, body.length};
+    writePart("dated.bin", body, body.length, all);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hoard", 1);
+    m.put("url", url("/dated.bin"));
+    m.put("length", body.length);
+    m.put("etag", ETAG);
+    m.put("lastModified", lastModified);
+    m.put("done", List.of(List.of(0L, (long) body.length)));
+    Files.writeString(state("dated.bin"), JSON.std.asString(m));
+
+    HoardProcess p = start(url("/dated.bin"));
+    assertEquals(0, p.exitCode(), p.stderr());
+    assertLanded("dated.bin", body);
+    assertEquals(416, files.log().get(0).status(), "requests: " + files.log());
+    assertEquals(Instant.parse("2024-01-01T00:00:00Z"), Files.getLastModifiedTime(target("dated.bin")).toInstant());
   }
 
   @Test
