@@ -361,10 +361,8 @@ final class Crawling implements Scheduler.Crawl {
     // a request to the host like any other: --wait spaces it from the others
     if (pacer != null) pacer.await(robotsUrl.getHost());
     try (Response r = fetcher.open("GET", robotsUrl, List.of(), HomeHeaders.none())) {
-      byte[] body;
-      try (InputStream in = r.body()) {
-        body = in.readNBytes(Robots.MAX_BYTES);
-      }
+      byte[] body = readAtMost(r, Robots.MAX_BYTES);
+      if (body.length > Robots.MAX_BYTES) body = Arrays.copyOf(body, Robots.MAX_BYTES);
       return Optional.of(new RobotsFile(r.status(), body, r.header("Content-Type")));
     } catch (IOException e) {
       throw new IOException(Failure.describe(e), e);
@@ -373,15 +371,23 @@ final class Crawling implements Scheduler.Crawl {
 
   private Sitemaps.Answer fetchSitemap(URI url, int maxBytes) throws IOException {
     try (Response r = fetcher.open("GET", url, List.of(), HomeHeaders.none())) {
-      byte[] body;
-      try (InputStream in = r.body()) {
-        body = in.readNBytes(maxBytes + 1);
-      }
+      byte[] body = readAtMost(r, maxBytes);
       Sitemaps.Answer answer = new Sitemaps.Answer(r.status(), body, r.header("Content-Type"));
       // the rules of the host will want the same file: robots.txt is fetched once per run
       if (robots != null && "/robots.txt".equals(url.getRawPath())) robotsReadForSitemaps.put(url, answer);
       return answer;
     }
+  }
+
+  /**
+   * Up to {@code max} bytes of {@code r}'s body, and one more when there are more. Closing a body read only in part
+   * reads the rest of it, and a body that never ends would hold the crawl for ever: only a body read to its end gives
+   * its connection back; the other is dropped when {@code r} closes.
+   */
+  private static byte[] readAtMost(Response r, int max) throws IOException {
+    byte[] body = r.body().readNBytes(max + 1);
+    if (body.length <= max) r.release();
+    return body;
   }
 
   @Override
