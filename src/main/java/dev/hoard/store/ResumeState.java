@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,9 +121,10 @@ public record ResumeState(String url, long length, String etag, String lastModif
   public static Loaded load(Path file, String expectedUrl, long partSize) {
     byte[] bytes;
     try {
+      BasicFileAttributes found = Files.readAttributes(file, BasicFileAttributes.class);
       // a FIFO (or a link to one, or to a device) planted under the state's name would block the read for ever
-      if (Files.exists(file) && !Files.isRegularFile(file)) return bad("it is not a regular file");
-      if (Files.size(file) > MAX_BYTES) return bad("it is larger than any state hoard writes");
+      if (!found.isRegularFile()) return bad("it is not a regular file");
+      if (found.size() > MAX_BYTES) return bad("it is larger than any state hoard writes");
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return new Loaded(null, null);
