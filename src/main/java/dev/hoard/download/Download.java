@@ -99,7 +99,8 @@ final class Download {
       target = shared.folder.resolve(relative);
       // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
       File file = target.toFile();
-      if (file.exists()) {
+      // a symbolic link whose target is gone is still there: nothing this URL wrote, and no name to rename onto
+      if (file.exists() || Files.isSymbolicLink(target)) {
         if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
         if (!shared.options.overwrite()) {
           // done means done for this URL: a file of another URL, or of none, is never taken as done nor replaced

@@ -83,7 +83,8 @@ public final class Downloads implements AutoCloseable {
    */
   public String diskOwner(String relative) {
     Path target = folder.root().resolve(relative);
-    if (target.toFile().exists()) {
+    // a symbolic link whose target is gone takes the name too (of no recorded URL)
+    if (target.toFile().exists() || Files.isSymbolicLink(target)) {
       String origin = FileOrigin.of(target);
       return origin == null ? "" : origin;
     }

@@ -142,6 +142,26 @@ class DownloadTest extends ServedFolderTest {
     assertEquals(1, routes.requests("/site/library/index.html").size(), "the rerun asked again for a file it had");
   }
 
+  /**
+   * A symbolic link whose target is gone is still something at the name that this URL did not write: the download
+   * lands beside it, as beside any file of unknown origin, instead of failing at its rename.
+   */
+  @Test
+  void aDanglingSymbolicLinkUnderTheNameIsKeptAndTheDownloadLandsBesideIt() throws Exception {
+    routes.on("/notes.txt", ok("from the server"));
+    Files.createDirectories(dir);
+    Path gone = tmp.resolve("gone.txt");
+    Files.createSymbolicLink(dir.resolve("notes.txt"), gone);
+
+    var run = Hoard.get(dir, "--json", url(server, "/notes.txt")).exits(0);
+
+    assertTrue(Files.isSymbolicLink(dir.resolve("notes.txt")));
+    assertEquals(gone, Files.readSymbolicLink(dir.resolve("notes.txt")));
+    assertTrue(!Files.exists(gone), "wrote through the link");
+    assertEquals("from the server", Files.readString(dir.resolve("notes.1.txt")));
+    assertEquals(dir.resolve("notes.1.txt").toString(), run.record("/notes.txt").get("path"));
+  }
+
   @Test
   void anExistingFileThatDoesNotMatchItsSha256FailsWithoutBeingReplaced() throws Exception {
     routes.on("/data.bin", ok("the data"));
