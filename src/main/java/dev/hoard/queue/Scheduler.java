@@ -131,7 +131,18 @@ final class Scheduler {
     this.listener = listener;
     this.stop = stop;
     this.crawl = crawl;
-    this.names = new Names(options.download().overwrite() ? Names.Disk.EMPTY : downloads::diskOwner);
+    this.names = new Names(options.download().overwrite() ? Scheduler.replaceable(downloads) : downloads::diskOwner);
+  }
+
+  /**
+   * The disk as {@code --overwrite} sees it: a file of no recorded URL may be replaced, but one that records another
+   * URL stays that URL's, so a rerun downloads each URL again under the name it got, never over another's file.
+   */
+  private static Names.Disk replaceable(Downloads downloads) {
+    return path -> {
+      String owner = downloads.diskOwner(path);
+      return owner == null || owner.isEmpty() ? null : owner;
+    };
   }
 
   /** A job that waited for a download to land before its path could be made: it was admitted already. */

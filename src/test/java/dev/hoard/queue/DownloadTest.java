@@ -110,6 +110,23 @@ class DownloadTest extends ServedFolderTest {
     assertEquals(List.of("a.txt"), filesIn(dir));
   }
 
+  /**
+   * {@code --overwrite} downloads this URL's file again where it is: another URL's file, which took the name first, is
+   * not replaced by it, and a rerun of part of the list keeps each file under the name it got.
+   */
+  @Test
+  void overwriteReplacesTheUrlsOwnFileNeverAnotherUrlsOfTheSameName() throws Exception {
+    routes.on("/a/data.txt", ok("a's data")).on("/b/data.txt", ok("b's first"), ok("b's second"));
+    Hoard.get(dir, url(server, "/a/data.txt"), url(server, "/b/data.txt")).exits(0);
+
+    var rerun = Hoard.get(dir, "--json", "--overwrite", url(server, "/b/data.txt")).exits(0);
+
+    assertEquals("a's data", Files.readString(dir.resolve("data.txt")));
+    assertEquals("b's second", Files.readString(dir.resolve("data.1.txt")));
+    assertEquals(dir.resolve("data.1.txt").toString(), rerun.record("/b/data.txt").get("path"));
+    assertEquals(List.of("data.1.txt", "data.txt"), filesIn(dir));
+  }
+
   @Test
   void aFileOfUnknownOriginIsNeverTakenAsDoneNorReplaced() throws Exception {
     routes.on("/notes.txt", ok("from the server"));
