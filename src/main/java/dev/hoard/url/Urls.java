@@ -81,25 +81,67 @@ public final class Urls {
 
   /**
    * Percent-encodes (as UTF-8) what people paste into URLs and servers put in Location headers but a URI may not
-   * hold: spaces, non-ASCII, quotes, braces.
+   * hold: spaces, non-ASCII, quotes, braces; after the host, square brackets ({@code ?ids[]=1}, {@code img[1].png}) and
+   * a {@code %} that starts no escape ({@code 100%.txt}), which browsers, curl and wget send as they are.
    */
   public static String escapeIllegal(String text) {
+    int path = authorityEnd(text);
     boolean clean = true;
-    for (int i = 0; i < text.length() && clean; i++) clean = !illegal(text.charAt(i));
+    for (int i = 0; i < text.length() && clean; i++) clean = !illegal(text, i, i >= path);
     if (clean) return text;
     StringBuilder b = new StringBuilder(text.length() + 16);
-    for (byte c : text.getBytes(StandardCharsets.UTF_8)) {
-      int u = c & 0xff;
-      if (illegal(u)) b.append('%').append(HEX[u >> 4]).append(HEX[u & 15]);
-      else b.append((char) u);
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (cp < 0x80 && !illegal(text, i, i >= path)) {
+        b.append((char) cp);
+      } else {
+        for (byte c : text.substring(i, next).getBytes(StandardCharsets.UTF_8)) {
+          int u = c & 0xff;
+          b.append('%').append(HEX[u >> 4]).append(HEX[u & 15]);
+        }
+      }
+      i = next;
     }
     return b.toString();
   }
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private static boolean illegal(int c) {
-    return c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0;
+  private static boolean illegal(String text, int i, boolean afterHost) {
+    char c = text.charAt(i);
+    if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) return true;
+    if (!afterHost) return false;
+    return c == '[' || c == ']' || c == '%' && !(hex(text, i + 1) && hex(text, i + 2));
+  }
+
+  private static boolean hex(String text, int i) {
+    return i < text.length() && Character.digit(text.charAt(i), 16) >= 0 && text.charAt(i) < 0x80;
+  }
+
+  /**
+   * Where the host part of {@code text} ends: after {@code scheme://host:port} or {@code //host:port}, whose square
+   * brackets hold an IPv6 address; 0 for a reference with no host ({@code /a/b}, {@code b?c}).
+   */
+  private static int authorityEnd(String text) {
+    int start;
+    if (text.startsWith("//")) {
+      start = 2;
+    } else {
+      int colon = text.indexOf(':');
+      if (colon <= 0 || !text.startsWith("//", colon + 1)) return 0;
+      for (int i = 0; i < colon; i++) {
+        char c = text.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-'
+            || c == '.'))) {
+          return 0;
+        }
+      }
+      start = colon + 3;
+    }
+    int end = start;
+    while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) end++;
+    return end;
   }
 
   /** The URL without its user-info, which HttpClient refuses and which must not travel to another host. */

@@ -21,6 +21,12 @@ class UrlsTest {
       http://bücher.example/f          | http://xn--bcher-kva.example/f
       http://u:p@bücher.example:81/f   | http://u:p@xn--bcher-kva.example:81/f
       http://h/caf\u00e9?q={x}         | http://h/caf%C3%A9?q=%7Bx%7D
+      http://h/img[1].png              | http://h/img%5B1%5D.png
+      http://h/api?ids[]=1&ids[]=2     | http://h/api?ids%5B%5D=1&ids%5B%5D=2
+      http://[::1]:8080/a[b]           | http://[::1]:8080/a%5Bb%5D
+      example.org/100%.txt             | http://example.org/100%25.txt
+      http://h/a%zz%4                  | http://h/a%25zz%254
+      http://h/ok%20%C3%A9             | http://h/ok%20%C3%A9
       """)
   void parsesWhatPeopleTypeIntoAnAbsoluteHttpUrl(String text, String expected) {
     assertEquals(expected, Urls.parseHttp(text).toString());
@@ -53,5 +59,8 @@ class UrlsTest {
     String clean = "/a/b?c=d&e=%41";
     assertTrue(clean == Urls.escapeIllegal(clean));
     assertFalse(Urls.escapeIllegal("/ü").contains("ü"));
+    // a Location header: relative, or absolute with an IPv6 host whose brackets stay
+    assertEquals("/a%5B1%5D?x=%25", Urls.escapeIllegal("/a[1]?x=%"));
+    assertEquals("https://[2001:db8::1]/f%5B%5D", Urls.escapeIllegal("https://[2001:db8::1]/f[]"));
   }
 }
