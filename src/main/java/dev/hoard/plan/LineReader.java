@@ -51,7 +51,7 @@ final class LineReader {
   private int pos;
   private int limit;
   private boolean ended;
-  /** The line being gathered; it never grows past {@link #MAX_LINE} bytes. */
+  /** The line being gathered; it never grows past {@link #MAX_LINE} bytes and a CR. */
   private byte[] line = new byte[256];
   private int length;
 
@@ -73,7 +73,8 @@ final class LineReader {
       int nl = indexOfNewline();
       int end = nl < 0 ? limit : nl;
       if (!tooLong) {
-        if (length + (end - pos) > MAX_LINE) {
+        // one byte more than the longest line: the CR of a CRLF, which is the line's end
+        if (length + (end - pos) > MAX_LINE + 1) {
           tooLong = true;
           keepStart(end);
         } else {
@@ -87,9 +88,9 @@ final class LineReader {
       }
       pos = limit;
     }
-    if (tooLong) return Line.bad(TOO_LONG, isComment());
     int n = length;
     if (n > 0 && line[n - 1] == '\r') n--;
+    if (tooLong || n > MAX_LINE) return Line.bad(TOO_LONG, isComment());
     try {
       return Line.of(utf8.reset().decode(ByteBuffer.wrap(line, 0, n)).toString());
     } catch (CharacterCodingException e) {
@@ -117,7 +118,7 @@ final class LineReader {
   private void append(int from, int to) {
     int n = to - from;
     if (length + n > line.length) {
-      byte[] grown = new byte[Math.min(MAX_LINE, Math.max(line.length * 2, length + n))];
+      byte[] grown = new byte[Math.min(MAX_LINE + 1, Math.max(line.length * 2, length + n))];
       System.arraycopy(line, 0, grown, 0, length);
       line = grown;
     }

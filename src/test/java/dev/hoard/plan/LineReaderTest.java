@@ -42,6 +42,10 @@ class LineReaderTest {
         Arguments.of(join(new byte[] {(byte) 0xC0, (byte) 0xAF}, bytes("\nb")), List.of(BAD, "b")),
         Arguments.of(bytes(max + "\nb"), List.of(max, "b")),
         Arguments.of(bytes(max + "y\nb"), List.of(LONG, "b")),
+        // the CR of a CRLF is the line's end, not its text
+        Arguments.of(bytes(max + "\r\nb\r\n"), List.of(max, "b")),
+        Arguments.of(bytes(max + "y\r\nb"), List.of(LONG, "b")),
+        Arguments.of(bytes(max + "\r"), List.of(max)),
         Arguments.of(bytes(max + "y"), List.of(LONG)),
         Arguments.of(bytes("#" + max + "\nb"), List.of(LONG_COMMENT, "b")));
   }
