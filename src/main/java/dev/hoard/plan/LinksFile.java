@@ -52,8 +52,9 @@ public final class LinksFile implements Iterator<LinksFile.Entry> {
           return true;
         }
         String line = read.text();
-        // editors on Windows start a UTF-8 file with a byte order mark, which is not part of the first URL
-        if (lineNo == 1 && line.startsWith("\ufeff")) line = line.substring(1);
+        // editors on Windows start a UTF-8 file with a byte order mark, which is not part of the first URL; lists
+        // joined with cat keep each file's mark at the start of its first line
+        if (line.startsWith("\ufeff")) line = line.substring(1);
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) continue;
         next = parse(t, source, lineNo);

@@ -99,6 +99,14 @@ class LinksFileTest {
     assertEquals(List.of(Job.listed(URI.create("https://example.com/a"), null, null)), entries);
   }
 
+  @Test
+  void aByteOrderMarkStartingALaterLineIsIgnoredToo() {
+    // two lists saved by a Windows editor, joined with cat
+    List<LinksFile.Entry> entries = parse("\ufeffhttps://example.com/a\r\n\ufeffhttps://example.com/b\r\n");
+    assertEquals(List.of(Job.listed(URI.create("https://example.com/a"), null, null),
+        Job.listed(URI.create("https://example.com/b"), null, null)), entries);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "https://example.com/x foo=bar | unknown key 'foo'",
