@@ -79,7 +79,8 @@ final class Download {
     List<ConcurrencyPolicy.Registration> active = new ArrayList<>();
     try {
       for (URI origin : Mirrors.origins(job.urls())) active.add(shared.policy.active(origin));
-      boolean mayRename = shared.options.contentDisposition();
+      // a name the user chose (out=, -o) is the name: the server's is taken only instead of the URL's
+      boolean mayRename = shared.options.contentDisposition() && job.out() == null;
       while (true) {
         Landed landed = runAt(relative, mayRename);
         if (movedTo == null) return landed;

@@ -122,6 +122,21 @@ class FolderTest {
     assertFalse(Files.exists(dir.resolve("other.bin")));
   }
 
+  /** A name the user chose ({@code -o}, {@code out=}) is the name: the server's does not replace it. */
+  @Test
+  void theUsersOwnNameWinsOverTheServers() throws Exception {
+    routes.on("/download", disposition("attachment; filename=\"other.bin\"", "attachment body"))
+        .on("/listed", disposition("attachment; filename=\"other.bin\"", "listed body"));
+    Path list = Files.writeString(dir.resolveSibling("links.txt"), url(server, "/listed") + " out=mine.txt\n");
+
+    Hoard.get(dir, "--content-disposition", "-o", "chosen.bin", url(server, "/download")).exits(0);
+    Hoard.get(dir, "--content-disposition", "-i", list.toString()).exits(0);
+
+    assertEquals("attachment body", Files.readString(dir.resolve("chosen.bin")));
+    assertEquals("listed body", Files.readString(dir.resolve("mine.txt")));
+    assertFalse(Files.exists(dir.resolve("other.bin")));
+  }
+
   @Test
   void aSymbolicLinkUnderTheFinalNameIsNotWrittenThroughTheFileLandsBeside() throws Exception {
     routes.on("/file", ok("from the server"));
