@@ -100,8 +100,8 @@ final class Download {
       target = shared.folder.resolve(relative);
       // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
       File file = target.toFile();
-      // a symbolic link whose target is gone is still there: nothing this URL wrote, and no name to rename onto
-      if (file.exists() || Files.isSymbolicLink(target)) {
+      // (a symbolic link whose target is gone took the name when it was reserved: Downloads.diskOwner)
+      if (file.exists()) {
         if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
         if (!shared.options.overwrite()) {
           // done means done for this URL: a file of another URL, or of none, is never taken as done nor replaced
