@@ -156,9 +156,13 @@ final class Download {
     Path partPath = PartFile.partOf(target);
     boolean partThere = partPath.toFile().exists();
     if (partThere && !startOver) {
-      // another URL's unfinished bytes are never appended to, nor thrown away: this download goes elsewhere
+      // another URL's unfinished bytes are never appended to, nor thrown away: this download goes elsewhere. So are
+      // bytes of no recorded URL with no state beside them (a browser's NAME.part): hoard records the URL on each
+      // part it makes as it creates it, and an empty part is all a kill right after that could leave unrecorded
       String origin = FileOrigin.of(partPath);
-      if (origin != null && !origin.equals(shown)) {
+      boolean foreign = origin != null ? !origin.equals(shown)
+          : !statePath.toFile().exists() && partPath.toFile().isFile() && partPath.toFile().length() > 0;
+      if (foreign) {
         movedTo = naming.taken(relative, origin);
         return null;
       }

@@ -147,6 +147,8 @@ class ResumeFromDiskIT extends ResumeHarness {
     files.file("/bare.bin", body, "v1");
     long[] prefix = {0, MIB + MIB / 2};
     writePart("bare.bin", body, (int) prefix[1], prefix);
+    // hoard's own part, its state lost: it records the URL it is for
+    FileOrigin.record(part("bare.bin"), url("/bare.bin"));
 
     HoardProcess p = start("-x", "4", "-k", "256K", url("/bare.bin"));
     assertEquals(0, p.exitCode(), p.stderr());
@@ -160,6 +162,7 @@ class ResumeFromDiskIT extends ResumeHarness {
     files.file("/plain.bin", body, null);
     files.ignoringRanges();
     writePart("plain.bin", bytes(99, 2 * MIB), MIB, new long[] {0, MIB});
+    FileOrigin.record(part("plain.bin"), url("/plain.bin"));
 
     HoardProcess p = start("-x", "4", "-k", "256K", url("/plain.bin"));
     assertEquals(0, p.exitCode(), p.stderr());

@@ -180,6 +180,21 @@ class DownloadTest extends ServedFolderTest {
   }
 
   @Test
+  void aPartOfNoRecordedUrlAndNoStateIsLeftAloneAndTheDownloadLandsBesideIt() throws Exception {
+    routes.on("/movie.mkv", ok("from the server"));
+    Files.createDirectories(dir);
+    // a browser's unfinished download of the same name: not hoard's, so neither resumed nor replaced
+    Files.writeString(dir.resolve("movie.mkv.part"), "a browser's bytes");
+
+    var run = Hoard.get(dir, "--json", url(server, "/movie.mkv")).exits(0);
+
+    assertEquals("a browser's bytes", Files.readString(dir.resolve("movie.mkv.part")));
+    assertEquals("from the server", Files.readString(dir.resolve("movie.1.mkv")));
+    assertEquals(dir.resolve("movie.1.mkv").toString(), run.record("/movie.mkv").get("path"));
+    assertTrue(!Files.exists(dir.resolve("movie.mkv")));
+  }
+
+  @Test
   void anExistingFileThatDoesNotMatchItsSha256FailsWithoutBeingReplaced() throws Exception {
     routes.on("/data.bin", ok("the data"));
     Files.createDirectories(dir);
