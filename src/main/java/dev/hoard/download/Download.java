@@ -20,6 +20,7 @@ import dev.hoard.store.LocalFailure;
 import dev.hoard.store.PartFile;
 import dev.hoard.store.ResumeState;
 import dev.hoard.store.SafeName;
+import dev.hoard.store.ServedAs;
 import dev.hoard.store.WrittenInPieces;
 import dev.hoard.url.Redact;
 import java.io.File;
@@ -147,7 +148,10 @@ final class Download {
       }
     }
     bytes = size;
-    return new Landed(result(target, Status.SKIPPED, null), target, null, job.url());
+    // a saved page is read for its links as the run that fetched it read it: in its charset, from where it came
+    ServedAs served = ServedAs.of(target);
+    return new Landed(result(target, Status.SKIPPED, null), target, served.contentType(),
+        served.finalUrl() != null ? served.finalUrl() : job.url());
   }
 
   /** Fetches into {@code target}, resuming what is on disk unless {@code startOver}; null when moved elsewhere. */
@@ -332,6 +336,8 @@ final class Download {
         throw new GiveUpException("sha256 mismatch (expected " + job.sha256() + ", got " + actual + ")");
       }
     }
+    // recorded on the part, so the file never lands without it
+    ServedAs.record(PartFile.partOf(target), contentType, job.url(), finalUrl);
     // with -N, this URL's older copy is replaced; otherwise only --overwrite replaces a file
     part.commit(shared.options.overwrite() || localTime != null, HttpDate.parse(lastModified));
     if (stateful) PartFile.stateOf(target).toFile().delete();

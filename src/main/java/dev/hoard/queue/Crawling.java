@@ -19,6 +19,7 @@ import dev.hoard.runtime.Threads;
 import dev.hoard.url.Redact;
 import dev.hoard.store.ConvertedMark;
 import dev.hoard.store.MirrorPath;
+import dev.hoard.store.ServedAs;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -221,7 +222,8 @@ final class Crawling implements Scheduler.Crawl {
       List<Link> found;
       parsing.acquire();
       try {
-        found = reader.read(file, format, type, base, options.requisites());
+        // its links were made relative to where the file lies, and its <base href> emptied
+        found = reader.read(file, format, type, converted ? job.url() : base, options.requisites());
       } finally {
         parsing.release();
       }
@@ -267,7 +269,8 @@ final class Crawling implements Scheduler.Crawl {
     Path file = mirror.find(job.url());
     if (file == null) return List.of();
     LinkReader.Format format = LinkReader.Format.values()[(int) (c & 3)];
-    return links(job, root.resolve(file), format, null, base == null ? job.url() : base, false);
+    return links(job, root.resolve(file), format, ServedAs.of(root.resolve(file)).contentType(),
+        base == null ? job.url() : base, false);
   }
 
   @Override
@@ -284,8 +287,10 @@ final class Crawling implements Scheduler.Crawl {
     }
     if (conversion != null && done.result().status() != DownloadResult.Status.FAILED && done.file() != null
         && Files.isRegularFile(done.file())) {
+      // a page converted before has links relative to where it lies, and no <base href> any more
+      boolean converted = done.result().status() == DownloadResult.Status.SKIPPED && ConvertedMark.isSet(done.file());
       conversion.note(done.file(), format(done.contentType(), job.url(), done.file()),
-          done.finalUrl() != null ? done.finalUrl() : job.url(), done.contentType());
+          done.finalUrl() != null && !converted ? done.finalUrl() : job.url(), done.contentType());
     }
     return false;
   }

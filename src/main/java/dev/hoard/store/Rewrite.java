@@ -39,6 +39,7 @@ public final class Rewrite {
       }
       if (origin != null) FileOrigin.record(temp, origin);
       if (converted || ConvertedMark.isSet(file)) ConvertedMark.set(temp);
+      ServedAs.copy(file, temp);
       Files.setLastModifiedTime(temp, modified);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -426,6 +426,77 @@ class CrawlingTest {
     assertEquals(1, site.count("/about"), "the page on disk is read again, not fetched");
   }
 
+  @Test
+  void aRerunReadsTheLinksOfASavedRedirectedPageFromWhereItCameNotFromItsOwnUrl() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='/go/here'>go</a>"))
+        .redirect("/go/here", "/deep/page.html")
+        .page("/deep/page.html", html("<a href='sub.html'>sub</a>"))
+        .page("/deep/sub.html", html("sub"));
+    // the first run saves /go/here at the last level; the next reads it from disk for its links
+    Hoard.Result first = hoard("--retries=0", "-l", "1", site.url("/"));
+    assertEquals(0, first.code(), first.err());
+
+    Hoard.Result again = hoard("--retries=0", "-l", "2", site.url("/"));
+
+    assertEquals(0, again.code(), again.err());
+    assertEquals(1, site.count("/go/here"), "the page on disk is read again, not fetched");
+    assertEquals(0, site.count("/go/sub.html"));
+    assertEquals("sub", read(site.hostFolder() + "/deep/sub.html").replaceAll(".*<body>|</body>.*", ""));
+  }
+
+  @Test
+  void aRerunReadsASavedPageInTheCharsetItsServerNamed() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='/latin'>latin</a>"))
+        .file("/latin", "text/html; charset=iso-8859-1",
+            html("Gr\u00fc\u00dfe <a href='/caf\u00e9.txt'>caf\u00e9</a>").getBytes(StandardCharsets.ISO_8859_1))
+        .file("/caf%C3%A9.txt", "text/plain", bytes("cafe"));
+    Hoard.Result first = hoard("--retries=0", "-l", "1", site.url("/"));
+    assertEquals(0, first.code(), first.err());
+
+    Hoard.Result again = hoard("--retries=0", "-l", "2", site.url("/"));
+
+    assertEquals(0, again.code(), again.err());
+    assertEquals(1, site.count("/caf%C3%A9.txt"));
+    assertEquals("cafe", read(site.hostFolder() + "/caf\u00e9.txt"));
+  }
+
+  @Test
+  void aRerunReadsASavedStylesheetNamedWithoutCssForItsLinks() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<link rel=stylesheet href='/theme'>"))
+        .file("/theme", "text/css", bytes("body { background: url(bg.png) }"))
+        .file("/bg.png", "image/png", bytes("png"));
+    Hoard.Result first = hoard("--retries=0", "-l", "1", site.url("/"));
+    assertEquals(0, first.code(), first.err());
+
+    Hoard.Result again = hoard("--retries=0", "-l", "2", site.url("/"));
+
+    assertEquals(0, again.code(), again.err());
+    assertEquals(1, site.count("/theme"));
+    assertEquals("png", read(site.hostFolder() + "/bg.png"));
+  }
+
+  @Test
+  void convertingAgainLeavesAConvertedRedirectedPageAsItWas() throws IOException {
+    CrawlFixtureSite site = site();
+    site.page("/", html("<a href='/go/here'>go</a>"))
+        .redirect("/go/here", "/deep/page.html")
+        .page("/deep/page.html", html("<a href='sub.html'>sub</a>"))
+        .page("/deep/sub.html", html("sub"));
+    Hoard.Result first = hoard("--retries=0", "--convert-links", site.url("/"));
+    assertEquals(0, first.code(), first.err());
+    String converted = read(site.hostFolder() + "/go/here");
+    assertTrue(converted.contains("href='../deep/sub.html'"), converted);
+
+    Hoard.Result again = hoard("--retries=0", "--convert-links", site.url("/"));
+
+    assertEquals(0, again.code(), again.err());
+    assertEquals(converted, read(site.hostFolder() + "/go/here"));
+    assertEquals(1, site.count("/deep/sub.html"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       <!DOCTYPE html><html>            | true
