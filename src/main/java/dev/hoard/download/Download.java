@@ -110,7 +110,9 @@ final class Download {
           if (shown.equals(origin) && !shared.options.timestamping()) return skip(target);
           if (shown.equals(origin)) {
             localTime = Files.getLastModifiedTime(target).toInstant();
-            localSize = file.length();
+            // a page --convert-links rewrote is compared by the size it was served with
+            long served = ServedAs.of(target).size();
+            localSize = served >= 0 ? served : file.length();
           } else {
             movedTo = naming.taken(relative, origin);
             return null;

@@ -11,8 +11,9 @@ import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * A finished file given new bytes at once ({@code --convert-links}): they go to a temporary file beside it, which
- * takes the file's permissions, modification time and recorded URL, and is renamed over it, so a reader (or a run
- * killed meanwhile) sees the old bytes or the new, never half of each.
+ * takes the file's permissions, modification time, recorded URL and {@link ServedAs} (with the size it was served
+ * with), and is renamed over it, so a reader (or a run killed meanwhile) sees the old bytes or the new, never half of
+ * each.
  */
 public final class Rewrite {
   private Rewrite() {}

@@ -15,18 +15,22 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
  * written in; that {@code /theme} is a stylesheet) and the URL that answered after redirects (where the relative links
  * of a page lead). A rerun of a crawl reads the links of a saved page as the run that fetched it did. Recorded in the
  * extended attributes {@code user.mime_type} (freedesktop's name, as {@code wget2 --xattr} writes it) and
- * {@code user.hoard.url} (only when a redirect led elsewhere); where the file system keeps no extended attributes
- * nothing is recorded, and a saved page is read as its URL and its bytes alone say.
+ * {@code user.hoard.url} (only when a redirect led elsewhere); a page {@code --convert-links} rewrote also keeps the size
+ * it had as served ({@code user.hoard.size}), which {@code -N} compares with the server's. Where the file system keeps
+ * no extended attributes nothing is recorded, and a saved page is read as its URL and its bytes alone say.
+ *
+ * @param size the size the file had as served when its bytes were rewritten since, or -1
  */
-public record ServedAs(String contentType, URI finalUrl) {
+public record ServedAs(String contentType, URI finalUrl, long size) {
   static final String TYPE = "mime_type";
   static final String URL = "hoard.url";
+  static final String SIZE = "hoard.size";
 
   /** Longer values are not worth keeping (nor reading back from a file someone else marked). */
   private static final int MAX_BYTES = 16 * 1024;
 
   /** Nothing recorded. */
-  public static final ServedAs NONE = new ServedAs(null, null);
+  public static final ServedAs NONE = new ServedAs(null, null, -1);
 
   /**
    * Records on {@code file} its {@code contentType} and, when it is not {@code url}, the {@code finalUrl} that
@@ -73,7 +77,10 @@ public record ServedAs(String contentType, URI finalUrl) {
         finalUrl = null;
       }
     }
-    return type == null && finalUrl == null ? NONE : new ServedAs(type, finalUrl);
+    long size = -1;
+    String served = read(view, SIZE);
+    if (served != null && served.matches("[0-9]{1,18}")) size = Long.parseLong(served);
+    return type == null && finalUrl == null && size < 0 ? NONE : new ServedAs(type, finalUrl, size);
   }
 
   private static String read(UserDefinedFileAttributeView view, String name) {
@@ -88,15 +95,19 @@ public record ServedAs(String contentType, URI finalUrl) {
     }
   }
 
-  /** Copies what {@code from} records to {@code to} (a file that takes its place). */
-  static void copy(Path from, Path to) {
+  /**
+   * Copies what {@code from} records to {@code to}, a file with other bytes that takes its place; {@code from}'s own
+   * size, unless it records the one it was served with.
+   */
+  static void copy(Path from, Path to) throws IOException {
     ServedAs s = of(from);
-    if (s == NONE) return;
+    long size = s.size() >= 0 ? s.size() : Files.size(from);
     UserDefinedFileAttributeView view = Files.getFileAttributeView(to, UserDefinedFileAttributeView.class);
     if (view == null) return;
     try {
       if (s.contentType() != null) write(view, TYPE, s.contentType());
       if (s.finalUrl() != null) write(view, URL, s.finalUrl().toString());
+      write(view, SIZE, Long.toString(size));
     } catch (IOException | UnsupportedOperationException noAttributesHere) {
       // nothing recorded
     }

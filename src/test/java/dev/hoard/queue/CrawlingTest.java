@@ -497,6 +497,31 @@ class CrawlingTest {
     assertEquals(1, site.count("/deep/sub.html"));
   }
 
+  @Test
+  void timestampingAConvertedMirrorComparesThePagesBySizeAsServedNotAsConverted() throws IOException {
+    CrawlFixtureSite site = site();
+    String date = "Wed, 01 Jan 2025 00:00:00 GMT";
+    // a server that ignores If-Modified-Since, as dynamic pages often do: the same page, the same time, a 200
+    site.under("/", target -> switch (target) {
+      case "" -> CrawlFixtureSite.ok("text/html", bytes(html("<a href='/a/b.html'>b</a>")))
+          .addHeader("Last-Modified", date).build();
+      case "a/b.html" -> CrawlFixtureSite.ok("text/html", bytes(html("<a href='/'>home</a>")))
+          .addHeader("Last-Modified", date).build();
+      default -> new mockwebserver3.MockResponse.Builder().code(404).build();
+    });
+    Hoard.Result first = hoard("-N", "--convert-links", site.url("/"));
+    assertEquals(0, first.code(), first.err());
+    String converted = read(site.hostFolder() + "/a/b.html");
+    assertTrue(converted.contains("href='../index.html'"), converted);
+
+    Hoard.Result again = hoard("-N", "--convert-links", site.url("/"));
+
+    assertEquals(0, again.code(), again.err());
+    assertEquals("skipped", again.recordOf(site.url("/a/b.html")).get("status"), again.out());
+    assertEquals("skipped", again.recordOf(site.url("/")).get("status"), again.out());
+    assertEquals(converted, read(site.hostFolder() + "/a/b.html"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       <!DOCTYPE html><html>            | true
