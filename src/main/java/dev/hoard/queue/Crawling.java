@@ -83,7 +83,10 @@ final class Crawling implements Scheduler.Crawl {
    * sooner, and no more a requisite, could only be turned away or found a duplicate: it is dropped before it queues.
    */
   private final LongLongMap queued = new LongLongMap();
-  /** Pages fetched at the last level of {@code -l}, whose links were not followed: {@code depth << 2 | format}. */
+  /**
+   * Pages fetched at the last level of {@code -l}, whose links were not followed: {@code depth << 3 | saved << 2 |
+   * format}, {@code saved} when the page was a copy saved by an earlier run.
+   */
   private final LongLongMap cut = new LongLongMap();
   /** The URLs those of them that were redirected came from in the end: their links resolve against it. */
   private final Map<Long, URI> cutBase = new ConcurrentHashMap<>();
@@ -208,7 +211,7 @@ final class Crawling implements Scheduler.Crawl {
     if (last && options.level() != Integer.MAX_VALUE) {
       long key = Names.hash(job.url().toString());
       synchronized (cut) {
-        cut.put(key, job.depth() << 2 | format.ordinal());
+        cut.put(key, (long) job.depth() << 3 | (savedCopy ? 4 : 0) | format.ordinal());
       }
       if (!base.equals(job.url())) cutBase.put(key, base);
     }
@@ -262,15 +265,16 @@ final class Crawling implements Scheduler.Crawl {
     long c;
     synchronized (cut) {
       c = cut.get(key);
-      if (c == LongLongMap.MISSING || job.depth() >= c >> 2) return List.of();
+      if (c == LongLongMap.MISSING || job.depth() >= c >> 3) return List.of();
       cut.remove(key);
     }
     URI base = cutBase.remove(key);
     Path file = mirror.find(job.url());
     if (file == null) return List.of();
     LinkReader.Format format = LinkReader.Format.values()[(int) (c & 3)];
+    // a saved copy is read as one: --convert-links may have rewritten its links
     return links(job, root.resolve(file), format, ServedAs.of(root.resolve(file)).contentType(),
-        base == null ? job.url() : base, false);
+        base == null ? job.url() : base, (c & 4) != 0);
   }
 
   @Override
