@@ -150,10 +150,8 @@ final class Download {
       }
     }
     bytes = size;
-    // a saved page is read for its links as the run that fetched it read it: in its charset, from where it came
-    ServedAs served = ServedAs.of(target);
-    return new Landed(result(target, Status.SKIPPED, null), target, served.contentType(),
-        served.finalUrl() != null ? served.finalUrl() : job.url());
+    // what the server said of it is read only if a crawl asks (Landed.asServed)
+    return new Landed(result(target, Status.SKIPPED, null), target, null, job.url());
   }
 
   /** Fetches into {@code target}, resuming what is on disk unless {@code startOver}; null when moved elsewhere. */

@@ -397,6 +397,8 @@ final class Scheduler {
     }
     DownloadResult r = done.result();
     if (crawl != null) {
+      // a saved page's links are read as the run that fetched it read them
+      done = done.asServed();
       List<Job> children = r.status() == DownloadResult.Status.FAILED ? List.of() : crawl.linksOf(job, done);
       // a page fetched only for its links goes before they are queued: /docs/a.pdf needs docs as a folder
       if (crawl.after(job, done)) {

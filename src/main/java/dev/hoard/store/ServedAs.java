@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Locale;
 
 /**
  * What the server said of a finished file that its bytes alone do not: its {@code Content-Type} (the charset a page is
@@ -39,10 +40,13 @@ public record ServedAs(String contentType, URI finalUrl, long size) {
   public static void record(Path file, String contentType, URI url, URI finalUrl) {
     UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     if (view == null) return;
+    // credentials are never written down: such a page's links resolve against its own URL
+    boolean redirected = finalUrl != null && !finalUrl.equals(url) && finalUrl.getRawUserInfo() == null;
+    // each attribute costs the JDK an open of the file by its path: a file no crawl reads (a .bin of a list) gets none
+    if (!redirected && !readable(contentType)) return;
     try {
       if (contentType != null) write(view, TYPE, contentType);
-      // credentials are never written down: such a page's links resolve against its own URL
-      if (finalUrl != null && !finalUrl.equals(url) && finalUrl.getRawUserInfo() == null) {
+      if (redirected) {
         write(view, URL, finalUrl.toString());
       } else if (view.list().contains(URL)) {
         // a part resumed from a run that was redirected elsewhere
@@ -51,6 +55,13 @@ public record ServedAs(String contentType, URI finalUrl, long size) {
     } catch (IOException | UnsupportedOperationException noAttributesHere) {
       // nothing recorded: a rerun reads the page as its URL and bytes say
     }
+  }
+
+  /** Whether a file of {@code contentType} may be read for links: text, markup and stylesheets. */
+  private static boolean readable(String contentType) {
+    if (contentType == null) return false;
+    String t = contentType.toLowerCase(Locale.ROOT);
+    return t.startsWith("text/") || t.contains("html") || t.contains("xml") || t.contains("css") || t.contains("svg");
   }
 
   private static void write(UserDefinedFileAttributeView view, String name, String value) throws IOException {
