@@ -101,7 +101,7 @@ final class Download {
       target = shared.folder.resolve(relative);
       // java.io.File answers "no such file" without an exception: this runs once per file of a list of millions
       File file = target.toFile();
-      // (a symbolic link whose target is gone took the name when it was reserved: Downloads.diskOwner)
+      // (a symbolic link whose target is gone looks free: the commit finds it, and the download fails saying so)
       if (file.exists()) {
         if (file.isDirectory()) return failed(target, "a folder of that name is in the way");
         if (!shared.options.overwrite()) {

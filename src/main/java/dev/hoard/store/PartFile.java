@@ -224,7 +224,15 @@ public final class PartFile implements Closeable, Sink {
     // set after, on the final name: that opens the file, and closing that descriptor would drop the lock
     try {
       if (!replace) {
-        renameNoReplace(part, target, "a file appeared under the final name meanwhile");
+        try {
+          renameNoReplace(part, target, "a file appeared under the final name meanwhile");
+        } catch (FileAlreadyExistsException e) {
+          // a link whose target is gone is in the way too (the name looked free): hoard never writes through one
+          if (!Files.isSymbolicLink(target)) throw e;
+          throw new FileAlreadyExistsException(target.toString(), null, "a symbolic link is there; hoard neither"
+              + " replaces nor writes through one: remove it, or name the file with out=, and run the same command"
+              + " again (" + part.getFileName() + " is kept)");
+        }
       } else {
         try {
           Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
